@@ -1,0 +1,100 @@
+# innovation: a PostgreSQL extension for innovation-ecosystem analytics.
+#
+# The usual PGXS targets work against your own server:
+#     make && make install && make installcheck
+# and two project targets do everything on a fresh machine (see README.md):
+#     make test     bootstrap, build with -Werror, install, run every test
+#     make demo     bootstrap, build, install, load the demo, print the report
+# Other targets: make unit (C unit tests, no server), make fuzz (libFuzzer,
+# FUZZ_SECONDS per target, default 300), make bench.
+
+EXTENSION  = innovation
+EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(dir $(firstword $(MAKEFILE_LIST)))innovation.control)
+
+MODULE_big = innovation
+CORE_SRCS  = src/core/textnorm.c src/core/stage.c
+OBJS       = src/innovation.o src/project_stage.o $(CORE_SRCS:.c=.o)
+
+DATA_built = innovation--$(EXTVERSION).sql
+# frozen scripts of earlier versions and the upgrade deltas between them
+DATA      := $(wildcard src/sql/update/*.sql)
+DOCS      := $(wildcard doc/*.md)
+
+REGRESS      = project_stage_io project_stage_order project_stage_index \
+               project_stage_copy stage_range extension
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
+
+PG_CONFIG ?= pg_config
+# The server's headers are included as system headers so that -Wextra
+# judges our code, not theirs.
+PG_CPPFLAGS = -I$(srcdir)/src -isystem $(includedir_server) -isystem $(includedir_internal)
+PG_CFLAGS   = -Wall -Wextra
+ifdef WERROR
+PG_CFLAGS  += -Werror
+endif
+
+EXTRA_CLEAN = build results regression.diffs regression.out
+
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+# The install script is assembled from src/sql/; parts under src/sql/pg14/
+# use features of PostgreSQL 14 and later (multiranges).
+SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
+ifeq ($(shell test "$(MAJORVERSION)" -ge 14 2>/dev/null && echo yes),yes)
+SQL_PARTS += $(sort $(wildcard src/sql/pg14/*.sql))
+endif
+innovation--$(EXTVERSION).sql: $(SQL_PARTS) innovation.control
+	cat $(SQL_PARTS) > $@
+else
+srcdir = .
+all install installcheck:
+	@echo "pg_config ($(PG_CONFIG)) not found or has no PGXS: install postgresql-server-dev-NN," >&2
+	@echo "or run 'make test' / 'make demo', which install what is missing." >&2
+	@exit 1
+endif
+
+# ---------------------------------------------------------------------------
+# Project targets (no PGXS needed: they bootstrap the machine themselves)
+
+.PHONY: test demo unit fuzz fuzz-smoke bench
+
+test:
+	@test/run-tests.sh
+
+demo:
+	@test/demo/run-demo.sh
+
+# C unit tests of the plain-C core, built with sanitizers
+CORE_CC      ?= gcc
+CORE_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
+               -fsanitize=address,undefined -fno-sanitize-recover=all
+UNIT_SRCS    = $(wildcard test/unit/*.c)
+
+build/unit_tests: $(CORE_SRCS) $(wildcard src/core/*.h) $(UNIT_SRCS) $(wildcard test/unit/*.h)
+	@mkdir -p build
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(CORE_SRCS) $(UNIT_SRCS) -o $@
+
+unit: build/unit_tests
+	INNO_SOURCE_DIR=$(CURDIR) build/unit_tests
+
+# libFuzzer targets: test/fuzz/fuzz_<name>.c with seeds in test/fuzz/corpus/<name>/
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS  = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_TARGETS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 300
+
+build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc/core $< $(CORE_SRCS) -o $@
+
+fuzz: $(addprefix build/fuzz/fuzz_,$(FUZZ_TARGETS))
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus-$$t; \
+		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			build/fuzz/corpus-$$t test/fuzz/corpus/$$t; \
+	done
+
+bench:
+	@test/bench/run-bench.sh

@@ -1,0 +1,22 @@
+/*
+ * suites.h
+ *	  The list of unit-test suites; each test_<x>.c file defines one.
+ *	  Add a line here when adding a file.
+ */
+#ifndef INNO_UNIT_SUITES_H
+#define INNO_UNIT_SUITES_H
+
+#include "unit.h"
+
+#define UNIT_SUITES \
+	SUITE(textnorm_suite) \
+	SUITE(stage_suite)
+
+#define SUITE(name) extern const UnitSuite name;
+UNIT_SUITES
+#undef SUITE
+
+/* Read a whole file (for doc checks); returns malloc'd NUL-terminated text or NULL. */
+extern char *unit_read_source_file(const char *relpath);
+
+#endif							/* INNO_UNIT_SUITES_H */
