@@ -1,0 +1,79 @@
+/*
+ * innovation.c
+ *	  Module entry point and the helpers every type's glue shares.
+ */
+#include "innovation.h"
+
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "utils/elog.h"
+
+PG_MODULE_MAGIC;
+
+int
+inno_sqlstate(InnoStatus status)
+{
+	switch (status)
+	{
+		case INNO_ERR_SYNTAX:
+			return ERRCODE_INVALID_TEXT_REPRESENTATION;
+		case INNO_ERR_RANGE:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case INNO_ERR_PARAM:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case INNO_ERR_CORRUPT:
+			return ERRCODE_INVALID_BINARY_REPRESENTATION;
+		case INNO_OK:
+			break;
+	}
+	elog(ERROR, "unexpected core status %d", (int) status);
+	return 0;					/* keep compiler quiet */
+}
+
+/* Does the server encoding need converting to reach UTF-8? */
+static bool
+NeedsConversion(void)
+{
+	int			enc = GetDatabaseEncoding();
+
+	return enc != PG_UTF8 && enc != PG_SQL_ASCII;
+}
+
+char *
+inno_server_to_utf8(const char *s, size_t len, size_t *outlen)
+{
+	char	   *res;
+
+	if (!NeedsConversion())
+	{
+		*outlen = len;
+		return (char *) s;
+	}
+	res = pg_server_to_any(s, (int) len, PG_UTF8);
+	*outlen = strlen(res);
+	return res;
+}
+
+char *
+inno_utf8_to_server(const char *s)
+{
+	if (!NeedsConversion())
+		return (char *) s;
+	return pg_any_to_server(s, (int) strlen(s), PG_UTF8);
+}
+
+char *
+inno_bytes_to_hex(const char *data, int len)
+{
+	StringInfoData buf;
+	int			i;
+	int			shown = len > 32 ? 32 : len;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "\\x");
+	for (i = 0; i < shown; i++)
+		appendStringInfo(&buf, "%02x", (unsigned char) data[i]);
+	if (shown < len)
+		appendStringInfo(&buf, "... (%d bytes)", len);
+	return buf.data;
+}

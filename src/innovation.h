@@ -1,0 +1,43 @@
+/*
+ * innovation.h
+ *	  Shared PostgreSQL glue: version compatibility, error mapping from the
+ *	  core's InnoStatus categories to SQLSTATEs, and encoding conversion.
+ */
+#ifndef INNOVATION_H
+#define INNOVATION_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#include "core/inno_core.h"
+
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#else
+/*
+ * Soft input errors (errsave/ereturn) arrived in PostgreSQL 16.  Before that,
+ * input functions raise hard errors.
+ */
+#define ereturn(context, dummy_value, ...) \
+	do { \
+		(void) (context); \
+		ereport(ERROR, __VA_ARGS__); \
+		return dummy_value; \
+	} while (0)
+#endif
+
+/* SQLSTATE for a core status (never INNO_OK). */
+extern int	inno_sqlstate(InnoStatus status);
+
+/*
+ * The core speaks UTF-8.  These convert from and to the server encoding;
+ * they return their argument unchanged when the server encoding is UTF-8
+ * (or SQL_ASCII, whose bytes are taken as they are).
+ */
+extern char *inno_server_to_utf8(const char *s, size_t len, size_t *outlen);
+extern char *inno_utf8_to_server(const char *s);
+
+/* Render up to 32 bytes as \x hex, for messages about bad binary input. */
+extern char *inno_bytes_to_hex(const char *data, int len);
+
+#endif							/* INNOVATION_H */
