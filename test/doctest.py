@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Run the SQL examples of a Markdown page and check their printed output.
+
+Every ```sql block of the page runs, in order, in one psql session against a
+fresh database with the extension created. When the next block after it is a
+```text block, psql's output for the SQL block must equal that text (trailing
+blanks ignored). An error in a block with no expected text fails the page.
+
+usage: doctest.py PAGE.md   (connection from the PG* environment variables)
+"""
+import os
+import re
+import subprocess
+import sys
+
+FENCE = re.compile(r"^```(\w*)\s*$")
+
+
+def blocks(text):
+    """Yield (language, body) for each fenced block, in order."""
+    lang, body = None, []
+    for line in text.splitlines():
+        m = FENCE.match(line)
+        if m and lang is None:
+            lang, body = m.group(1) or "plain", []
+        elif line.strip() == "```" and lang is not None:
+            yield lang, "\n".join(body)
+            lang = None
+        elif lang is not None:
+            body.append(line)
+
+
+def examples(text):
+    """Pair each sql block with the text block right after it (or None)."""
+    bl = list(blocks(text))
+    for i, (lang, body) in enumerate(bl):
+        if lang == "sql":
+            expected = bl[i + 1][1] if i + 1 < len(bl) and bl[i + 1][0] == "text" else None
+            yield body, expected
+
+
+def normalise(s):
+    lines = [l.rstrip() for l in s.splitlines()]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def psql(db, script):
+    return subprocess.run(["psql", "-X", "-q", "-d", db], input=script, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
+
+
+def main():
+    page = sys.argv[1]
+    with open(page, encoding="utf-8") as f:
+        exs = list(examples(f.read()))
+    if not exs:
+        print(f"{page}: no sql examples")
+        return 0
+    db = "doctest_" + re.sub(r"\W", "_", os.path.basename(page)[:-3])
+    psql("postgres", f"DROP DATABASE IF EXISTS {db};\nCREATE DATABASE {db};\n")
+    marker = "@@doctest-block-{}@@"
+    script = "\\set ON_ERROR_STOP 0\nCREATE EXTENSION innovation;\n"
+    for i, (sql, _) in enumerate(exs):
+        script += f"\\echo {marker.format(i)}\n{sql}\n"
+    out = psql(db, script)
+    parts = re.split(r"^@@doctest-block-(\d+)@@$", out, flags=re.M)
+    got = {int(parts[k]): parts[k + 1] for k in range(1, len(parts) - 1, 2)}
+    failures = 0
+    for i, (sql, expected) in enumerate(exs):
+        actual = normalise(got.get(i, "<no output: the session stopped earlier>"))
+        if expected is None:
+            if "ERROR:" in actual:
+                failures += 1
+                print(f"{page}: example {i + 1} failed:\n{sql}\n--- output ---\n{actual}\n")
+        elif actual != normalise(expected):
+            failures += 1
+            print(f"{page}: example {i + 1} output differs:\n{sql}\n"
+                  f"--- expected ---\n{normalise(expected)}\n--- actual ---\n{actual}\n")
+    psql("postgres", f"DROP DATABASE IF EXISTS {db};\n")
+    print(f"{page}: {len(exs)} examples, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

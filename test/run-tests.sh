@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# make test: install what is missing, build with warnings as errors, install,
+# run the C unit tests and a short fuzzing pass, start a throwaway cluster,
+# run pg_regress and the client tests, stop the cluster, and end with one
+# line "N passed, N failed" (exit status 1 if anything failed).
+#
+# Environment: FUZZ_SMOKE_SECONDS (default 10) per fuzz target.
+set -uo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$INNO_TOP" || exit 1
+
+passed=0
+failed=0
+failures=()
+
+pass() { passed=$((passed + $1)); }
+fail() {
+	failed=$((failed + $1))
+	failures+=("$2")
+}
+finish() {
+	inno_cluster_stop
+	if [ ${#failures[@]} -gt 0 ]; then
+		printf 'failed: %s\n' "${failures[@]}"
+	fi
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+inno_bootstrap clang libclang-rt-14-dev || {
+	fail 1 "bootstrap (installing packages)"
+	finish
+}
+if ! inno_build WERROR=1; then
+	fail 1 "build (make WERROR=1 && make install)"
+	finish
+fi
+mkdir -p build
+
+# 1. C unit tests of the core (sanitizers on)
+inno_log "unit tests"
+make -s unit >build/unit.log 2>&1
+summary=$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed' build/unit.log | tail -1)
+if [ -n "$summary" ]; then
+	p=$(echo "$summary" | sed -E 's/^unit: ([0-9]+) passed.*/\1/')
+	f=$(echo "$summary" | sed -E 's/.* ([0-9]+) failed$/\1/')
+	pass "$p"
+	[ "$f" -gt 0 ] && fail "$f" "unit tests (see build/unit.log)" && grep -E '^(#|not ok)' build/unit.log >&2
+else
+	fail 1 "unit tests did not run (see build/unit.log)"
+	tail -20 build/unit.log >&2
+fi
+
+# 2. the install and upgrade scripts follow the rules for extension scripts
+shopt -s nullglob
+scripts=(innovation--*.sql src/sql/update/*.sql)
+shopt -u nullglob
+if python3 test/lint_sql.py "${scripts[@]}" >build/lint-sql.log 2>&1; then
+	pass 1
+else
+	fail 1 "extension script lint (see build/lint-sql.log)"
+	cat build/lint-sql.log >&2
+fi
+
+# 3. a short fuzzing pass per libFuzzer target
+for src in test/fuzz/fuzz_*.c; do
+	t=$(basename "$src" .c)
+	name=${t#fuzz_}
+	inno_log "fuzzing $t for ${FUZZ_SMOKE_SECONDS:-10} s"
+	mkdir -p "build/fuzz/corpus-$name"
+	if make -s "build/fuzz/$t" >"build/$t.log" 2>&1 &&
+		"build/fuzz/$t" -max_total_time="${FUZZ_SMOKE_SECONDS:-10}" \
+			"build/fuzz/corpus-$name" "test/fuzz/corpus/$name" >>"build/$t.log" 2>&1; then
+		pass 1
+	else
+		fail 1 "$t (see build/$t.log)"
+		tail -30 "build/$t.log" >&2
+	fi
+done
+
+# 4. pg_regress against a throwaway cluster
+if ! inno_cluster_start test; then
+	fail 1 "starting the test cluster"
+	finish
+fi
+inno_log "pg_regress"
+make -s installcheck >build/regress.log 2>&1
+# PostgreSQL 15 prints "test name ... ok"; 16 and later print TAP lines
+p=$(grep -cE '^(test +|     )?[a-z_0-9]+ +\.\.\. ok|^ok [0-9]+ ' build/regress.log)
+f=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' build/regress.log)
+pass "$p"
+if [ "$f" -gt 0 ] || [ "$p" -eq 0 ]; then
+	fail "$((f > 0 ? f : 1))" "pg_regress (see regression.diffs)"
+	cat build/regress.log >&2
+	[ -f regression.diffs ] && head -200 regression.diffs >&2
+fi
+
+# 5. the SQL examples in doc/*.md run and print what the pages show
+for page in doc/*.md; do
+	grep -q '^```sql' "$page" || continue
+	name=$(basename "$page" .md)
+	if python3 test/doctest.py "$page" >"build/doc-$name.log" 2>&1; then
+		pass 1
+	else
+		fail 1 "examples in $page (see build/doc-$name.log)"
+		cat "build/doc-$name.log" >&2
+	fi
+done
+
+# 6. client tests: every test/clients/*.sh gets the cluster's PG* variables
+for t in test/clients/*.sh; do
+	[ -e "$t" ] || continue
+	name=$(basename "$t" .sh)
+	inno_log "client test $name"
+	if bash "$t" >"build/client-$name.log" 2>&1; then
+		pass 1
+	else
+		fail 1 "client test $name (see build/client-$name.log)"
+		tail -30 "build/client-$name.log" >&2
+	fi
+done
+
+finish
