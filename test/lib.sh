@@ -67,7 +67,8 @@ inno_build() {
 
 inno_runas() {
 	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u postgres -- "$@"
+		# from /, since the caller's directory may be closed to that user
+		(cd / && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
