@@ -292,6 +292,18 @@ inno_stage_parse(const char *s, size_t len, InnoStage *code, InnoError *err)
 	char		norm[INNO_LABEL_MAX];
 	size_t		i;
 
+	/* fast path: the canonical label exactly, as machine-written data has it */
+	for (i = 0; i < INNO_STAGE_COUNT; i++)
+	{
+		const char *label = stage_ladder[i].label;
+
+		if (strlen(label) == len && memcmp(label, s, len) == 0)
+		{
+			*code = stage_ladder[i].code;
+			return INNO_OK;
+		}
+	}
+
 	inno_error_clear(err);
 	if (!inno_normalize_label(s, len, norm, sizeof(norm)))
 	{
