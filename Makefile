@@ -12,7 +12,7 @@ EXTENSION  = innovation
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(dir $(firstword $(MAKEFILE_LIST)))innovation.control)
 
 MODULE_big = innovation
-CORE_SRCS  = src/core/textnorm.c src/core/stage.c
+CORE_SRCS  = src/core/textnorm.c src/core/stage.c src/core/xsum.c src/core/qsketch.c
 OBJS       = src/innovation.o src/project_stage.o $(CORE_SRCS:.c=.o)
 
 DATA_built = innovation--$(EXTVERSION).sql
@@ -28,7 +28,9 @@ PG_CONFIG ?= pg_config
 # The server's headers are included as system headers so that -Wextra
 # judges our code, not theirs.
 PG_CPPFLAGS = -I$(srcdir)/src -isystem $(includedir_server) -isystem $(includedir_internal)
-PG_CFLAGS   = -Wall -Wextra
+# no fused multiply-add contraction: the sketch's bucket arithmetic must
+# round the same way on every machine
+PG_CFLAGS   = -Wall -Wextra -ffp-contract=off
 ifdef WERROR
 PG_CFLAGS  += -Werror
 endif
@@ -67,26 +69,26 @@ demo:
 
 # C unit tests of the plain-C core, built with sanitizers
 CORE_CC      ?= gcc
-CORE_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
+CORE_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=all
 UNIT_SRCS    = $(wildcard test/unit/*.c)
 
 build/unit_tests: $(CORE_SRCS) $(wildcard src/core/*.h) $(UNIT_SRCS) $(wildcard test/unit/*.h)
 	@mkdir -p build
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(CORE_SRCS) $(UNIT_SRCS) -o $@
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(CORE_SRCS) $(UNIT_SRCS) -o $@ -lm
 
 unit: build/unit_tests
 	INNO_SOURCE_DIR=$(CURDIR) build/unit_tests
 
 # libFuzzer targets: test/fuzz/fuzz_<name>.c with seeds in test/fuzz/corpus/<name>/
 FUZZ_CC      ?= clang
-FUZZ_CFLAGS  = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS  = -g -O1 -ffp-contract=off -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_TARGETS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 300
 
 build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc/core $< $(CORE_SRCS) -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc/core $< $(CORE_SRCS) -o $@ -lm
 
 fuzz: $(addprefix build/fuzz/fuzz_,$(FUZZ_TARGETS))
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -10,7 +10,9 @@
 
 #define UNIT_SUITES \
 	SUITE(textnorm_suite) \
-	SUITE(stage_suite)
+	SUITE(stage_suite) \
+	SUITE(xsum_suite) \
+	SUITE(qsketch_suite)
 
 #define SUITE(name) extern const UnitSuite name;
 UNIT_SUITES

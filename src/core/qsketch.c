@@ -1,0 +1,838 @@
+/*
+ * qsketch.c
+ *	  Deterministic, mergeable quantile sketch.
+ *
+ * The bucket of x > 0 is floor(k * f(x)) with f(x) = (e - 1) + P(s), where
+ * x = (1 + s) * 2^(e - 1), s in [0, 1), and P(s) = ((A s + B) s + C) s with
+ * A = 6/35, B = -3/5, C = 10/7.  P(0) = 0, P(1) = 1 and P is increasing, so
+ * f is a continuous, increasing stand-in for log2 whose slope against log2 x
+ * stays within [0.9902, 1.0299] (DataDog's cubic index mapping).  A bucket
+ * therefore spans a ratio of at most 2^(1 / (0.9902 k)), and k is chosen per
+ * accuracy so that this ratio is at most (1 + a) / (1 - a); the harmonic
+ * mean of a bucket's bounds is then within a of every value in it.
+ *
+ * Only frexp, ldexp, floor and + - * / are used: all are exact or correctly
+ * rounded in IEEE 754, so the bucket of a value is the same everywhere (the
+ * build turns off floating-point contraction into fused multiply-adds).
+ */
+#include "qsketch.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PA 0x1.5f15f15f15f16p-3	/* 6/35 */
+#define PB -0x1.3333333333333p-1	/* -3/5 */
+#define PC 0x1.6db6db6db6db7p+0	/* 10/7 */
+
+static const struct
+{
+	double		alpha;
+	const char *text;
+	int			k;				/* buckets per doubling */
+}			accuracies[] = {
+	{0, "", 0},
+	{0.001, "0.001", 350},
+	{0.005, "0.005", 70},
+	{0.01, "0.01", 35},
+	{0.02, "0.02", 18},
+	{0.05, "0.05", 7},
+};
+
+#define N_ACCURACIES ((int) (sizeof(accuracies) / sizeof(accuracies[0])))
+
+int
+inno_qs_accuracy_code(double relative_accuracy)
+{
+	int			c;
+
+	for (c = 1; c < N_ACCURACIES; c++)
+		if (relative_accuracy == accuracies[c].alpha)
+			return c;
+	return 0;
+}
+
+double
+inno_qs_accuracy_value(int code)
+{
+	return code >= 1 && code < N_ACCURACIES ? accuracies[code].alpha : 0.0;
+}
+
+static double
+Poly(double s)
+{
+	return ((PA * s + PB) * s + PC) * s;
+}
+
+/* Bucket of a positive, finite magnitude. */
+static int32_t
+BucketOf(double x, int k)
+{
+	int			e;
+	double		m = frexp(x, &e);	/* x = m 2^e, m in [0.5, 1) */
+	double		s = 2.0 * m - 1.0;	/* exact */
+	double		f = (double) (e - 1) + Poly(s);
+
+	return (int32_t) floor(f * (double) k);
+}
+
+/* Lower bound of bucket i: the x with k f(x) = i (bisection, deterministic). */
+static double
+BucketLow(int32_t i, int k)
+{
+	double		y = (double) i / (double) k;
+	double		octave = floor(y);
+	double		t = y - octave;
+	double		lo = 0.0,
+				hi = 1.0;
+	int			iter;
+
+	for (iter = 0; iter < 60; iter++)
+	{
+		double		mid = (lo + hi) / 2.0;
+
+		if (Poly(mid) < t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return ldexp(1.0 + hi, (int) octave);
+}
+
+/* The value that stands for bucket i: the harmonic mean of its bounds. */
+static double
+BucketValue(int32_t i, int k)
+{
+	double		lo = BucketLow(i, k);
+	double		hi = BucketLow(i + 1, k);
+
+	return 2.0 * lo * hi / (lo + hi);
+}
+
+int32_t
+inno_qs_bucket_of(double x, int accuracy_code)
+{
+	return BucketOf(x, accuracies[accuracy_code].k);
+}
+
+double
+inno_qs_bucket_value(int32_t index, int accuracy_code)
+{
+	return BucketValue(index, accuracies[accuracy_code].k);
+}
+
+InnoStatus
+inno_qs_init(InnoQSketch *s, int accuracy_code, int max_bins, InnoError *err)
+{
+	inno_error_clear(err);
+	if (inno_qs_accuracy_value(accuracy_code) == 0.0)
+	{
+		inno_set_detail(err, "The relative accuracy must be one of 0.001, 0.005, 0.01, 0.02 or 0.05.");
+		return INNO_ERR_PARAM;
+	}
+	if (max_bins < INNO_QS_MIN_MAX_BINS || max_bins > INNO_QS_MAX_MAX_BINS)
+	{
+		inno_set_detail(err, "max_bins must be between %d and %d.", INNO_QS_MIN_MAX_BINS, INNO_QS_MAX_MAX_BINS);
+		return INNO_ERR_PARAM;
+	}
+	memset(s, 0, offsetof(InnoQSketch, bins));
+	s->version = INNO_QS_VERSION;
+	s->accuracy = (uint8_t) accuracy_code;
+	s->max_bins = (uint16_t) max_bins;
+	inno_xsum_init(&s->sum);
+	return INNO_OK;
+}
+
+/*
+ * Position of bucket index in a store: the store is bins[base .. base + n),
+ * ascending when asc, else descending.  Sets *found.
+ */
+static uint32_t
+FindBin(const InnoQsBin *bins, uint32_t n, int32_t index, bool asc, bool *found)
+{
+	uint32_t	lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+		bool		before = asc ? bins[mid].index < index : bins[mid].index > index;
+
+		if (bins[mid].index == index)
+		{
+			*found = true;
+			return mid;
+		}
+		if (before)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = false;
+	return lo;
+}
+
+/*
+ * Keep at most max_bins buckets in each store by folding the smallest
+ * magnitudes into the next one up.
+ */
+static void
+Collapse(InnoQSketch *s)
+{
+	InnoQsBin  *b = s->bins;
+	uint32_t	nbins = inno_qs_nbins(s);
+
+	while (s->npos > s->max_bins)
+	{
+		/* lowest positive bucket is bins[nneg] */
+		b[s->nneg + 1].count += b[s->nneg].count;
+		memmove(&b[s->nneg], &b[s->nneg + 1], (nbins - s->nneg - 1) * sizeof(InnoQsBin));
+		s->npos--;
+		nbins--;
+		s->flags |= INNO_QS_COLLAPSED_POS;
+	}
+	while (s->nneg > s->max_bins)
+	{
+		/* smallest-magnitude negative bucket is bins[nneg - 1] */
+		b[s->nneg - 2].count += b[s->nneg - 1].count;
+		memmove(&b[s->nneg - 1], &b[s->nneg], (nbins - s->nneg) * sizeof(InnoQsBin));
+		s->nneg--;
+		nbins--;
+		s->flags |= INNO_QS_COLLAPSED_NEG;
+	}
+}
+
+InnoStatus
+inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
+{
+	int			k = accuracies[s->accuracy].k;
+	bool		positive = x > 0;
+	int32_t		index;
+	InnoQsBin  *store;
+	uint32_t	n;
+	uint32_t	pos;
+	bool		found;
+
+	if (isnan(x) || isinf(x))
+		return INNO_ERR_PARAM;
+	if (x != 0.0)
+	{
+		index = BucketOf(positive ? x : -x, k);
+		store = positive ? s->bins + s->nneg : s->bins;
+		n = positive ? s->npos : s->nneg;
+		pos = FindBin(store, n, index, positive, &found);
+		if (!found)
+		{
+			uint32_t	nbins = inno_qs_nbins(s);
+			uint32_t	at = (uint32_t) (store - s->bins) + pos;
+
+			if (nbins + 1 > capacity)
+				return INNO_ERR_RANGE;
+			memmove(&s->bins[at + 1], &s->bins[at], (nbins - at) * sizeof(InnoQsBin));
+			s->bins[at].index = index;
+			s->bins[at].pad = 0;
+			s->bins[at].count = 1;
+			if (positive)
+				s->npos++;
+			else
+				s->nneg++;
+			Collapse(s);
+		}
+		else
+			store[pos].count++;
+	}
+	else
+		s->zeros++;
+	if (s->count == 0 || x < s->min)
+		s->min = x;
+	if (s->count == 0 || x > s->max)
+		s->max = x;
+	/* -0.0 and 0.0 are the same value: keep the stored form unique */
+	if (s->min == 0.0)
+		s->min = 0.0;
+	if (s->max == 0.0)
+		s->max = 0.0;
+	s->count++;
+	inno_xsum_add(&s->sum, x);
+	return INNO_OK;
+}
+
+/* Merge two sorted stores into out; returns the number of bins written. */
+static uint32_t
+MergeStores(InnoQsBin *out, const InnoQsBin *a, uint32_t na, const InnoQsBin *b, uint32_t nb, bool asc)
+{
+	uint32_t	i = 0,
+				j = 0,
+				o = 0;
+
+	while (i < na || j < nb)
+	{
+		if (j >= nb || (i < na && (asc ? a[i].index < b[j].index : a[i].index > b[j].index)))
+			out[o++] = a[i++];
+		else if (i >= na || a[i].index != b[j].index)
+			out[o++] = b[j++];
+		else
+		{
+			out[o] = a[i++];
+			out[o++].count += b[j++].count;
+		}
+	}
+	return o;
+}
+
+InnoStatus
+inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b, InnoError *err)
+{
+	inno_error_clear(err);
+	if (a->accuracy != b->accuracy || a->max_bins != b->max_bins)
+	{
+		inno_set_detail(err, "One was built with relative accuracy %g and max_bins %u, the other with %g and %u.",
+						inno_qs_accuracy_value(a->accuracy), a->max_bins,
+						inno_qs_accuracy_value(b->accuracy), b->max_bins);
+		return INNO_ERR_PARAM;
+	}
+	memcpy(dst, a, offsetof(InnoQSketch, bins));
+	dst->nneg = MergeStores(dst->bins, a->bins, a->nneg, b->bins, b->nneg, false);
+	dst->npos = MergeStores(dst->bins + dst->nneg, a->bins + a->nneg, a->npos,
+							b->bins + b->nneg, b->npos, true);
+	dst->flags = a->flags | b->flags;
+	Collapse(dst);
+	if (b->count > 0)
+	{
+		if (a->count == 0 || b->min < dst->min)
+			dst->min = b->min;
+		if (a->count == 0 || b->max > dst->max)
+			dst->max = b->max;
+	}
+	dst->count = a->count + b->count;
+	dst->zeros = a->zeros + b->zeros;
+	inno_xsum_merge(&dst->sum, &b->sum);
+	inno_xsum_normalize(&dst->sum);
+	return INNO_OK;
+}
+
+double
+inno_qs_quantile(const InnoQSketch *s, double q)
+{
+	int			k = accuracies[s->accuracy].k;
+	double		want;
+	uint64_t	rank;
+	uint64_t	seen = 0;
+	uint32_t	i;
+	double		v;
+
+	if (s->count == 0 || isnan(q) || q < 0.0 || q > 1.0)
+		return NAN;
+	/* percentile_disc: the first value whose position is >= q * count */
+	want = ceil(q * (double) s->count);
+	rank = want < 1.0 ? 0 : (uint64_t) want - 1;
+	if (rank >= s->count - 1)
+		return s->max;
+	if (rank == 0)
+		return s->min;
+	for (i = 0; i < s->nneg; i++)
+	{
+		seen += s->bins[i].count;
+		if (rank < seen)
+		{
+			v = -BucketValue(s->bins[i].index, k);
+			goto clamp;
+		}
+	}
+	seen += s->zeros;
+	if (rank < seen)
+		return 0.0;
+	for (i = s->nneg; i < inno_qs_nbins(s); i++)
+	{
+		seen += s->bins[i].count;
+		if (rank < seen)
+		{
+			v = BucketValue(s->bins[i].index, k);
+			goto clamp;
+		}
+	}
+	return s->max;
+clamp:
+	return v < s->min ? s->min : v > s->max ? s->max : v;
+}
+
+double
+inno_qs_mean(const InnoQSketch *s)
+{
+	if (s->count == 0)
+		return NAN;
+	return inno_xsum_to_double(&s->sum) / (double) s->count;
+}
+
+InnoStatus
+inno_qs_validate(const InnoQSketch *s, size_t size, InnoError *err)
+{
+	uint64_t	total;
+	uint32_t	i;
+	uint32_t	nbins;
+	int			j;
+
+	inno_error_clear(err);
+	if (size < offsetof(InnoQSketch, bins))
+	{
+		inno_set_detail(err, "The sketch is truncated.");
+		return INNO_ERR_CORRUPT;
+	}
+	if (s->version != INNO_QS_VERSION)
+	{
+		inno_set_detail(err, "Unknown sketch format version %u.", (unsigned) s->version);
+		return INNO_ERR_CORRUPT;
+	}
+	if (inno_qs_accuracy_value(s->accuracy) == 0.0 || s->max_bins < INNO_QS_MIN_MAX_BINS ||
+		s->pad != 0 || s->pad2 != 0 || (s->flags & ~(INNO_QS_COLLAPSED_POS | INNO_QS_COLLAPSED_NEG)))
+	{
+		inno_set_detail(err, "The sketch header is invalid.");
+		return INNO_ERR_CORRUPT;
+	}
+	if (s->nneg > s->max_bins || s->npos > s->max_bins)
+	{
+		inno_set_detail(err, "The sketch has more buckets than its max_bins.");
+		return INNO_ERR_CORRUPT;
+	}
+	nbins = inno_qs_nbins(s);
+	if (size != INNO_QS_SIZE(nbins))
+	{
+		inno_set_detail(err, "The sketch's size does not match its bucket count.");
+		return INNO_ERR_CORRUPT;
+	}
+	total = s->zeros;
+	for (i = 0; i < nbins; i++)
+	{
+		const InnoQsBin *b = &s->bins[i];
+
+		if (b->count == 0 || b->pad != 0 || total + b->count < total)
+		{
+			inno_set_detail(err, "Bucket %u is invalid.", i);
+			return INNO_ERR_CORRUPT;
+		}
+		if (i > 0 && i != s->nneg &&
+			(i < s->nneg ? b->index >= s->bins[i - 1].index : b->index <= s->bins[i - 1].index))
+		{
+			inno_set_detail(err, "The buckets are not in order.");
+			return INNO_ERR_CORRUPT;
+		}
+		total += b->count;
+	}
+	if (total != s->count)
+	{
+		inno_set_detail(err, "The bucket counts do not add up to the count.");
+		return INNO_ERR_CORRUPT;
+	}
+	if (isnan(s->min) || isnan(s->max) || isinf(s->min) || isinf(s->max) ||
+		(s->count == 0 ? (s->min != 0 || s->max != 0) : s->min > s->max) ||
+		(s->min == 0.0 && signbit(s->min)) || (s->max == 0.0 && signbit(s->max)))
+	{
+		inno_set_detail(err, "The minimum or maximum is invalid.");
+		return INNO_ERR_CORRUPT;
+	}
+	if ((s->nneg > 0 && !(s->min < 0)) || (s->npos > 0 && !(s->max > 0)) ||
+		(s->zeros > 0 && (s->min > 0 || s->max < 0)) ||
+		(s->count > 0 && s->nneg == 0 && s->min < 0) || (s->count > 0 && s->npos == 0 && s->max > 0))
+	{
+		inno_set_detail(err, "The minimum or maximum does not agree with the buckets.");
+		return INNO_ERR_CORRUPT;
+	}
+	if (s->sum.pending != 0 || s->sum.pad != 0)
+	{
+		inno_set_detail(err, "The exact sum is not normalized.");
+		return INNO_ERR_CORRUPT;
+	}
+	for (j = 0; j < INNO_XSUM_LIMBS - 1; j++)
+		if (s->sum.limb[j] < 0 || s->sum.limb[j] > INT64_C(0xFFFFFFFF))
+		{
+			inno_set_detail(err, "The exact sum is not normalized.");
+			return INNO_ERR_CORRUPT;
+		}
+	return INNO_OK;
+}
+
+size_t
+inno_qs_text_size(const InnoQSketch *s)
+{
+	/* fixed part, the sum, and up to 33 bytes per bucket */
+	return 400 + INNO_XSUM_TEXT_MAX + (size_t) inno_qs_nbins(s) * 33;
+}
+
+static int
+AppendStore(char *buf, size_t buflen, size_t o, const InnoQsBin *b, uint32_t n)
+{
+	uint32_t	i;
+
+	for (i = 0; i < n && o < buflen; i++)
+		o += (size_t) snprintf(buf + o, buflen - o, "%s%d,%llu", i ? "," : "",
+							   (int) b[i].index, (unsigned long long) b[i].count);
+	return (int) o;
+}
+
+int
+inno_qs_format(const InnoQSketch *s, char *buf, size_t buflen)
+{
+	char		sum[INNO_XSUM_TEXT_MAX];
+	InnoExactSum normal = s->sum;
+	size_t		o;
+
+	if (buflen < inno_qs_text_size(s))
+		return -1;
+	inno_xsum_normalize(&normal);
+	inno_xsum_format(&normal, sum, sizeof(sum));
+	o = (size_t) snprintf(buf, buflen,
+						  "{\"version\": %u, \"accuracy\": %s, \"max_bins\": %u, \"count\": %llu, "
+						  "\"zeros\": %llu, \"min\": %.17g, \"max\": %.17g, \"sum\": \"%s\", "
+						  "\"collapsed\": [%s, %s], \"negative\": [",
+						  (unsigned) s->version, accuracies[s->accuracy].text, (unsigned) s->max_bins,
+						  (unsigned long long) s->count, (unsigned long long) s->zeros,
+						  s->min, s->max, sum,
+						  (s->flags & INNO_QS_COLLAPSED_NEG) ? "true" : "false",
+						  (s->flags & INNO_QS_COLLAPSED_POS) ? "true" : "false");
+	o = (size_t) AppendStore(buf, buflen, o, s->bins, s->nneg);
+	o += (size_t) snprintf(buf + o, buflen - o, "], \"positive\": [");
+	o = (size_t) AppendStore(buf, buflen, o, s->bins + s->nneg, s->npos);
+	o += (size_t) snprintf(buf + o, buflen - o, "]}");
+	return (int) o;
+}
+
+/* ---- text parsing: the exact form inno_qs_format writes ---- */
+
+typedef struct Cursor
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;
+} Cursor;
+
+static bool
+Expect(Cursor *c, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	if (c->len - c->pos < n || memcmp(c->s + c->pos, lit, n) != 0)
+		return false;
+	c->pos += n;
+	return true;
+}
+
+static bool
+ReadU64(Cursor *c, uint64_t *v)
+{
+	size_t		start = c->pos;
+
+	*v = 0;
+	while (c->pos < c->len && c->s[c->pos] >= '0' && c->s[c->pos] <= '9')
+	{
+		uint64_t	d = (uint64_t) (c->s[c->pos] - '0');
+
+		if (*v > (UINT64_MAX - d) / 10)
+			return false;
+		*v = *v * 10 + d;
+		c->pos++;
+	}
+	return c->pos > start && c->pos - start < 21;
+}
+
+static bool
+ReadI32(Cursor *c, int32_t *v)
+{
+	bool		neg = Expect(c, "-");
+	uint64_t	u;
+
+	if (!ReadU64(c, &u) || u > (neg ? UINT64_C(2147483648) : UINT64_C(2147483647)))
+		return false;
+	*v = neg ? (int32_t) (-(int64_t) u) : (int32_t) u;
+	return true;
+}
+
+static bool
+ReadDouble(Cursor *c, double *v)
+{
+	char		tmp[40];
+	size_t		n = 0;
+	char	   *end;
+
+	while (c->pos + n < c->len && n < sizeof(tmp) - 1 && strchr("0123456789+-.e", c->s[c->pos + n]))
+		n++;
+	if (n == 0 || n >= sizeof(tmp) - 1)
+		return false;
+	memcpy(tmp, c->s + c->pos, n);
+	tmp[n] = '\0';
+	*v = strtod(tmp, &end);
+	if (end != tmp + n || isnan(*v) || isinf(*v))
+		return false;
+	c->pos += n;
+	return true;
+}
+
+/* Read "[i,c,i,c,...]" into bins (if not NULL); counts the bins in *n. */
+static bool
+ReadStore(Cursor *c, InnoQsBin *bins, uint32_t limit, uint32_t *n)
+{
+	*n = 0;
+	if (!Expect(c, "["))
+		return false;
+	if (Expect(c, "]"))
+		return true;
+	for (;;)
+	{
+		int32_t		index;
+		uint64_t	count;
+
+		if (!ReadI32(c, &index) || !Expect(c, ",") || !ReadU64(c, &count))
+			return false;
+		if (*n >= limit)
+			return false;
+		if (bins)
+		{
+			bins[*n].index = index;
+			bins[*n].pad = 0;
+			bins[*n].count = count;
+		}
+		(*n)++;
+		if (Expect(c, "]"))
+			return true;
+		if (!Expect(c, ","))
+			return false;
+	}
+}
+
+InnoStatus
+inno_qs_parse(const char *text, size_t len, InnoQSketch *out, uint32_t *nbins, InnoError *err)
+{
+	Cursor		c = {text, len, 0};
+	uint64_t	version,
+				max_bins,
+				count,
+				zeros;
+	double		min,
+				max;
+	int			acc;
+	bool		cneg,
+				cpos;
+	size_t		sum_start;
+	uint32_t	nneg,
+				npos;
+	InnoQSketch head;
+	InnoExactSum sum;
+
+	inno_error_clear(err);
+	if (!Expect(&c, "{\"version\": ") || !ReadU64(&c, &version) || !Expect(&c, ", \"accuracy\": "))
+		goto syntax;
+	for (acc = 1; acc < N_ACCURACIES; acc++)
+		if (Expect(&c, accuracies[acc].text))
+			break;
+	if (acc == N_ACCURACIES)
+		goto syntax;
+	if (!Expect(&c, ", \"max_bins\": ") || !ReadU64(&c, &max_bins) ||
+		!Expect(&c, ", \"count\": ") || !ReadU64(&c, &count) ||
+		!Expect(&c, ", \"zeros\": ") || !ReadU64(&c, &zeros) ||
+		!Expect(&c, ", \"min\": ") || !ReadDouble(&c, &min) ||
+		!Expect(&c, ", \"max\": ") || !ReadDouble(&c, &max) ||
+		!Expect(&c, ", \"sum\": \""))
+		goto syntax;
+	sum_start = c.pos;
+	while (c.pos < c.len && c.s[c.pos] != '"')
+		c.pos++;
+	if (inno_xsum_parse(c.s + sum_start, c.pos - sum_start, &sum, err) != INNO_OK)
+		return INNO_ERR_SYNTAX;
+	if (!Expect(&c, "\", \"collapsed\": ["))
+		goto syntax;
+	cneg = Expect(&c, "true");
+	if (!cneg && !Expect(&c, "false"))
+		goto syntax;
+	if (!Expect(&c, ", "))
+		goto syntax;
+	cpos = Expect(&c, "true");
+	if (!cpos && !Expect(&c, "false"))
+		goto syntax;
+	if (version != INNO_QS_VERSION || max_bins < INNO_QS_MIN_MAX_BINS || max_bins > INNO_QS_MAX_MAX_BINS)
+	{
+		inno_set_detail(err, "Unknown version or max_bins out of range.");
+		return INNO_ERR_SYNTAX;
+	}
+	if (!Expect(&c, "], \"negative\": ") ||
+		!ReadStore(&c, out ? out->bins : NULL, out ? *nbins : (uint32_t) max_bins, &nneg) ||
+		!Expect(&c, ", \"positive\": ") ||
+		!ReadStore(&c, out ? out->bins + nneg : NULL, out ? *nbins - nneg : (uint32_t) max_bins, &npos) ||
+		!Expect(&c, "}") || c.pos != c.len)
+		goto syntax;
+	if (out == NULL)
+	{
+		*nbins = nneg + npos;
+		return INNO_OK;
+	}
+	memset(&head, 0, offsetof(InnoQSketch, bins));
+	head.version = (uint8_t) version;
+	head.accuracy = (uint8_t) acc;
+	head.flags = (uint8_t) ((cneg ? INNO_QS_COLLAPSED_NEG : 0) | (cpos ? INNO_QS_COLLAPSED_POS : 0));
+	head.max_bins = (uint16_t) max_bins;
+	head.nneg = nneg;
+	head.npos = npos;
+	head.count = count;
+	head.zeros = zeros;
+	head.min = min;
+	head.max = max;
+	head.sum = sum;
+	memcpy(out, &head, offsetof(InnoQSketch, bins));
+	{
+		InnoStatus	st = inno_qs_validate(out, INNO_QS_SIZE(nneg + npos), err);
+
+		return st == INNO_OK ? INNO_OK : INNO_ERR_SYNTAX;
+	}
+
+syntax:
+	inno_set_detail(err, "A quantile_sketch is written as its text output shows, field by field.");
+	return INNO_ERR_SYNTAX;
+}
+
+/* ---- binary form ---- */
+
+static uint8_t *
+PutU64(uint8_t *p, uint64_t v)
+{
+	int			i;
+
+	for (i = 7; i >= 0; i--)
+		*p++ = (uint8_t) (v >> (8 * i));
+	return p;
+}
+
+static const uint8_t *
+GetU64(const uint8_t *p, uint64_t *v)
+{
+	int			i;
+
+	*v = 0;
+	for (i = 0; i < 8; i++)
+		*v = (*v << 8) | *p++;
+	return p;
+}
+
+static uint64_t
+DoubleBits(double d)
+{
+	uint64_t	u;
+
+	memcpy(&u, &d, sizeof(u));
+	return u;
+}
+
+static double
+BitsDouble(uint64_t u)
+{
+	double		d;
+
+	memcpy(&d, &u, sizeof(d));
+	return d;
+}
+
+/* version, accuracy, flags, max_bins(2), nneg(4), npos(4), count, zeros, min, max, limbs, bins */
+#define QS_BIN_FIXED (1 + 1 + 1 + 2 + 4 + 4 + 8 * 4 + 8 * INNO_XSUM_LIMBS)
+
+size_t
+inno_qs_binary_size(const InnoQSketch *s)
+{
+	return QS_BIN_FIXED + (size_t) inno_qs_nbins(s) * 12;
+}
+
+void
+inno_qs_encode_binary(const InnoQSketch *s, uint8_t *p)
+{
+	InnoExactSum normal = s->sum;
+	uint32_t	i;
+	int			j;
+
+	inno_xsum_normalize(&normal);
+	*p++ = s->version;
+	*p++ = s->accuracy;
+	*p++ = s->flags;
+	*p++ = (uint8_t) (s->max_bins >> 8);
+	*p++ = (uint8_t) s->max_bins;
+	for (j = 3; j >= 0; j--)
+		*p++ = (uint8_t) (s->nneg >> (8 * j));
+	for (j = 3; j >= 0; j--)
+		*p++ = (uint8_t) (s->npos >> (8 * j));
+	p = PutU64(p, s->count);
+	p = PutU64(p, s->zeros);
+	p = PutU64(p, DoubleBits(s->min));
+	p = PutU64(p, DoubleBits(s->max));
+	for (j = 0; j < INNO_XSUM_LIMBS; j++)
+		p = PutU64(p, (uint64_t) normal.limb[j]);
+	for (i = 0; i < inno_qs_nbins(s); i++)
+	{
+		for (j = 3; j >= 0; j--)
+			*p++ = (uint8_t) ((uint32_t) s->bins[i].index >> (8 * j));
+		p = PutU64(p, s->bins[i].count);
+	}
+}
+
+InnoStatus
+inno_qs_decode_binary(const uint8_t *buf, size_t len, InnoQSketch *out, uint32_t *nbins, InnoError *err)
+{
+	const uint8_t *p = buf;
+	uint32_t	nneg = 0,
+				npos = 0;
+	uint64_t	v;
+	uint32_t	i;
+	int			j;
+
+	inno_error_clear(err);
+	if (len < QS_BIN_FIXED)
+	{
+		inno_set_detail(err, "A binary quantile_sketch is at least %d bytes, not %zu.", QS_BIN_FIXED, len);
+		return INNO_ERR_CORRUPT;
+	}
+	if (buf[0] != INNO_QS_VERSION)
+	{
+		inno_set_detail(err, "Unknown binary format version %u (this version reads version %d).",
+						(unsigned) buf[0], INNO_QS_VERSION);
+		return INNO_ERR_CORRUPT;
+	}
+	for (j = 0; j < 4; j++)
+		nneg = (nneg << 8) | buf[5 + j];
+	for (j = 0; j < 4; j++)
+		npos = (npos << 8) | buf[9 + j];
+	if (nneg > INNO_QS_MAX_MAX_BINS || npos > INNO_QS_MAX_MAX_BINS ||
+		len != QS_BIN_FIXED + (size_t) (nneg + npos) * 12)
+	{
+		inno_set_detail(err, "The length does not match the bucket counts.");
+		return INNO_ERR_CORRUPT;
+	}
+	if (out == NULL)
+	{
+		*nbins = nneg + npos;
+		return INNO_OK;
+	}
+	memset(out, 0, INNO_QS_SIZE(nneg + npos));
+	out->version = *p++;
+	out->accuracy = *p++;
+	out->flags = *p++;
+	out->max_bins = (uint16_t) ((p[0] << 8) | p[1]);
+	p += 2 + 8;
+	out->nneg = nneg;
+	out->npos = npos;
+	p = GetU64(p, &out->count);
+	p = GetU64(p, &out->zeros);
+	p = GetU64(p, &v);
+	out->min = BitsDouble(v);
+	p = GetU64(p, &v);
+	out->max = BitsDouble(v);
+	for (j = 0; j < INNO_XSUM_LIMBS; j++)
+	{
+		p = GetU64(p, &v);
+		out->sum.limb[j] = (int64_t) v;
+	}
+	for (i = 0; i < nneg + npos; i++)
+	{
+		uint32_t	idx = 0;
+
+		for (j = 0; j < 4; j++)
+			idx = (idx << 8) | *p++;
+		out->bins[i].index = (int32_t) idx;
+		p = GetU64(p, &out->bins[i].count);
+	}
+	return inno_qs_validate(out, INNO_QS_SIZE(nneg + npos), err);
+}

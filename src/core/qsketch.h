@@ -1,0 +1,119 @@
+/*
+ * qsketch.h
+ *	  A deterministic, mergeable quantile sketch with a relative-error
+ *	  guarantee (DDSketch-style logarithmic buckets).
+ *
+ * Every value x != 0 falls in bucket floor(k * f(|x|)), where f is a cubic
+ * interpolation of log2 computed with frexp and + * / only (no libm), so
+ * every IEEE 754 machine computes the same bucket.  k depends only on the
+ * relative accuracy, chosen from a fixed set.  The sketch keeps exact counts
+ * per bucket, the exact count, minimum and maximum, and the exact sum (see
+ * xsum.h): merging two sketches gives bytewise the same sketch as adding
+ * all their values to one, in any order.  So the answer is the same serial,
+ * parallel, rolled up from stored sketches, or merged across servers.
+ *
+ * Memory is bounded: each sign keeps at most max_bins buckets; beyond that
+ * the buckets of the smallest magnitudes are merged into one ("collapsed"),
+ * which keeps the guarantee for every quantile whose true value lies above
+ * the collapsed range.  The collapse is order independent too.
+ */
+#ifndef INNO_QSKETCH_H
+#define INNO_QSKETCH_H
+
+#include "xsum.h"
+
+#define INNO_QS_VERSION 1
+#define INNO_QS_DEFAULT_MAX_BINS 2048
+#define INNO_QS_MIN_MAX_BINS 16
+#define INNO_QS_MAX_MAX_BINS 65535
+
+/* flags */
+#define INNO_QS_COLLAPSED_POS	0x01
+#define INNO_QS_COLLAPSED_NEG	0x02
+
+typedef struct InnoQsBin
+{
+	int32_t		index;
+	uint32_t	pad;			/* zero */
+	uint64_t	count;			/* > 0 */
+} InnoQsBin;
+
+typedef struct InnoQSketch
+{
+	uint8_t		version;
+	uint8_t		accuracy;		/* accuracy code, see inno_qs_accuracy_* */
+	uint8_t		flags;
+	uint8_t		pad;			/* zero */
+	uint16_t	max_bins;		/* per sign */
+	uint16_t	pad2;			/* zero */
+	uint32_t	nneg;			/* bins[0 .. nneg): negative values, index descending */
+	uint32_t	npos;			/* bins[nneg .. nneg + npos): positive values, index ascending */
+	uint64_t	count;			/* every value added */
+	uint64_t	zeros;			/* values equal to zero */
+	double		min;			/* exact; 0 when count == 0 */
+	double		max;
+	InnoExactSum sum;
+	InnoQsBin	bins[];
+} InnoQSketch;
+
+/* Bytes a sketch with room for nbins buckets takes. */
+#define INNO_QS_SIZE(nbins) (offsetof(InnoQSketch, bins) + (size_t) (nbins) * sizeof(InnoQsBin))
+
+/* Accuracy codes: 1..5 for 0.1%, 0.5%, 1% (the default), 2%, 5%. */
+#define INNO_QS_DEFAULT_ACCURACY 3
+extern int	inno_qs_accuracy_code(double relative_accuracy);	/* 0 if not offered */
+extern double inno_qs_accuracy_value(int code);	/* 0 if invalid */
+
+/* The bucket of a positive finite value, and the value that stands for a bucket. */
+extern int32_t inno_qs_bucket_of(double x, int accuracy_code);
+extern double inno_qs_bucket_value(int32_t index, int accuracy_code);
+
+extern InnoStatus inno_qs_init(InnoQSketch *s, int accuracy_code, int max_bins, InnoError *err);
+
+/*
+ * Add one value.  Returns INNO_OK; INNO_ERR_PARAM for NaN or infinity; or
+ * INNO_ERR_RANGE when the sketch needs room for one more bin than capacity
+ * (nothing changed: grow it and call again).
+ */
+extern InnoStatus inno_qs_add(InnoQSketch *s, uint32_t capacity, double x);
+
+/*
+ * dst = a merged with b.  dst needs room for a->nneg + a->npos + b->nneg +
+ * b->npos bins and must not overlap a or b.  INNO_ERR_PARAM if the two were
+ * built with different accuracy or max_bins.
+ */
+extern InnoStatus inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b,
+								InnoError *err);
+
+/* Bins in use. */
+static inline uint32_t
+inno_qs_nbins(const InnoQSketch *s)
+{
+	return s->nneg + s->npos;
+}
+
+/* The q-quantile (0 <= q <= 1) as percentile_disc defines it, within the relative accuracy. */
+extern double inno_qs_quantile(const InnoQSketch *s, double q);
+extern double inno_qs_mean(const InnoQSketch *s);
+
+/* Check every field of a sketch of size bytes (exactly its bins, no spare room). */
+extern InnoStatus inno_qs_validate(const InnoQSketch *s, size_t size, InnoError *err);
+
+/*
+ * Text form (JSON, keys in a fixed order) that parses back to a bytewise
+ * identical sketch.  inno_qs_text_size gives the buffer size needed.
+ */
+extern size_t inno_qs_text_size(const InnoQSketch *s);
+extern int	inno_qs_format(const InnoQSketch *s, char *buf, size_t buflen);
+
+/* Parse: first call with out == NULL to learn the bins needed, then parse into a sketch of that size. */
+extern InnoStatus inno_qs_parse(const char *text, size_t len, InnoQSketch *out, uint32_t *nbins,
+								InnoError *err);
+
+/* Binary form: a version byte then the fields in network byte order. */
+extern size_t inno_qs_binary_size(const InnoQSketch *s);
+extern void inno_qs_encode_binary(const InnoQSketch *s, uint8_t *buf);
+extern InnoStatus inno_qs_decode_binary(const uint8_t *buf, size_t len, InnoQSketch *out,
+										uint32_t *nbins, InnoError *err);
+
+#endif							/* INNO_QSKETCH_H */

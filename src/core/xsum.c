@@ -1,0 +1,263 @@
+/*
+ * xsum.c
+ *	  Exact sums of doubles.
+ */
+#include "xsum.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* normalize before limbs could exceed 2^62 in magnitude */
+#define XSUM_MAX_PENDING (UINT32_C(1) << 29)
+#define LOW32(v) ((v) & INT64_C(0xFFFFFFFF))
+
+void
+inno_xsum_init(InnoExactSum *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void
+inno_xsum_add(InnoExactSum *s, double x)
+{
+	int			e;
+	double		m;
+	uint64_t	mant;
+	int			exp2;
+	int			pos;
+	int			j;
+	unsigned __int128 v;
+	int64_t		sign = 1;
+
+	if (x == 0.0)
+		return;
+	if (x < 0)
+	{
+		sign = -1;
+		x = -x;
+	}
+	/* x = mant * 2^exp2 with mant an odd integer below 2^53 */
+	m = frexp(x, &e);
+	mant = (uint64_t) ldexp(m, 53);
+	exp2 = e - 53;
+	while ((mant & 1) == 0)
+	{
+		mant >>= 1;
+		exp2++;
+	}
+	pos = exp2 - INNO_XSUM_BASE;	/* >= 14 for every finite double */
+	j = pos >> 5;
+	v = (unsigned __int128) mant << (pos & 31);
+	s->limb[j] += sign * (int64_t) (uint32_t) v;
+	s->limb[j + 1] += sign * (int64_t) (uint32_t) (v >> 32);
+	s->limb[j + 2] += sign * (int64_t) (uint64_t) (v >> 64);
+	if (++s->pending >= XSUM_MAX_PENDING)
+		inno_xsum_normalize(s);
+}
+
+void
+inno_xsum_merge(InnoExactSum *s, const InnoExactSum *t)
+{
+	int			j;
+
+	if (s->pending + t->pending + 1 >= XSUM_MAX_PENDING)
+		inno_xsum_normalize(s);
+	for (j = 0; j < INNO_XSUM_LIMBS; j++)
+		s->limb[j] += t->limb[j];
+	s->pending += t->pending + 1;
+	if (s->pending >= XSUM_MAX_PENDING)
+		inno_xsum_normalize(s);
+}
+
+void
+inno_xsum_normalize(InnoExactSum *s)
+{
+	int64_t		carry = 0;
+	int			j;
+
+	for (j = 0; j < INNO_XSUM_LIMBS - 1; j++)
+	{
+		int64_t		v = s->limb[j] + carry;
+		int64_t		low = LOW32(v);
+
+		s->limb[j] = low;
+		carry = (v - low) / (INT64_C(1) << 32);
+	}
+	s->limb[INNO_XSUM_LIMBS - 1] += carry;
+	s->pending = 0;
+	s->pad = 0;
+}
+
+/* Normalized magnitude of s into m; returns true if s is negative. */
+static bool
+Magnitude(const InnoExactSum *s, InnoExactSum *m)
+{
+	bool		negative;
+	int			j;
+
+	*m = *s;
+	inno_xsum_normalize(m);
+	negative = m->limb[INNO_XSUM_LIMBS - 1] < 0;
+	if (negative)
+	{
+		for (j = 0; j < INNO_XSUM_LIMBS; j++)
+			m->limb[j] = -m->limb[j];
+		inno_xsum_normalize(m);
+	}
+	return negative;
+}
+
+static int
+TopLimb(const InnoExactSum *m)
+{
+	int			t;
+
+	for (t = INNO_XSUM_LIMBS - 1; t >= 0; t--)
+		if (m->limb[t] != 0)
+			return t;
+	return -1;
+}
+
+double
+inno_xsum_to_double(const InnoExactSum *s)
+{
+	InnoExactSum m;
+	bool		negative = Magnitude(s, &m);
+	int			t = TopLimb(&m);
+	unsigned __int128 v = 0;
+	bool		sticky = false;
+	int			lz = 0;
+	uint64_t	h;
+	int			j;
+	double		d;
+
+	if (t < 0)
+		return 0.0;
+	for (j = t; j >= t - 2; j--)
+		v = (v << 32) | (uint64_t) (j >= 0 ? m.limb[j] : 0);
+	for (j = t - 3; j >= 0; j--)
+		if (m.limb[j] != 0)
+			sticky = true;
+	/* shift the leading one to bit 127, keep 64 bits, fold the rest into a sticky bit */
+	while (!(v >> 127))
+	{
+		v <<= 1;
+		lz++;
+	}
+	h = (uint64_t) (v >> 64);
+	if ((uint64_t) v != 0 || sticky)
+		h |= 1;
+	/* value = v_original * 2^(32 (t - 2) + BASE) = h * 2^(64 - lz + 32 (t - 2) + BASE) */
+	d = ldexp((double) h, 64 - lz + 32 * (t - 2) + INNO_XSUM_BASE);
+	return negative ? -d : d;
+}
+
+int
+inno_xsum_format(const InnoExactSum *s, char *buf, size_t buflen)
+{
+	InnoExactSum m;
+	bool		negative = Magnitude(s, &m);
+	int			t = TopLimb(&m);
+	uint32_t	digit[INNO_XSUM_LIMBS + 1];
+	int			lo;
+	int			tz;
+	int			nd;
+	size_t		o = 0;
+	int			j;
+
+	if (buflen < INNO_XSUM_TEXT_MAX)
+		return -1;
+	if (t < 0)
+		return snprintf(buf, buflen, "0");
+	/* shift out the trailing zero bits so that the mantissa is odd */
+	for (lo = 0; m.limb[lo] == 0; lo++)
+		;
+	tz = __builtin_ctzll((unsigned long long) m.limb[lo]);
+	for (j = lo, nd = 0; j <= t; j++, nd++)
+	{
+		uint64_t	cur = (uint64_t) m.limb[j] >> tz;
+		uint64_t	next = j + 1 <= t && tz > 0 ? ((uint64_t) m.limb[j + 1] << (32 - tz)) : 0;
+
+		digit[nd] = (uint32_t) (cur | next);
+	}
+	while (nd > 1 && digit[nd - 1] == 0)
+		nd--;
+	if (negative)
+		buf[o++] = '-';
+	buf[o++] = '0';
+	buf[o++] = 'x';
+	for (j = nd - 1; j >= 0; j--)
+		o += (size_t) snprintf(buf + o, buflen - o, j == nd - 1 ? "%x" : "%08x", (unsigned) digit[j]);
+	return (int) o + snprintf(buf + o, buflen - o, "p%d", 32 * lo + tz + INNO_XSUM_BASE);
+}
+
+InnoStatus
+inno_xsum_parse(const char *s, size_t len, InnoExactSum *out, InnoError *err)
+{
+	size_t		i = 0;
+	size_t		digits_start,
+				digits_end;
+	bool		negative = false;
+	long		exp2 = 0;
+	bool		exp_negative = false;
+	size_t		k;
+
+	inno_error_clear(err);
+	inno_xsum_init(out);
+	if (len == 1 && s[0] == '0')
+		return INNO_OK;
+	if (i < len && s[i] == '-')
+	{
+		negative = true;
+		i++;
+	}
+	if (i + 2 > len || s[i] != '0' || s[i + 1] != 'x')
+		goto syntax;
+	i += 2;
+	digits_start = i;
+	while (i < len && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+		i++;
+	digits_end = i;
+	if (digits_end == digits_start || digits_end - digits_start > 560 || i >= len || s[i] != 'p')
+		goto syntax;
+	i++;
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		exp_negative = s[i++] == '-';
+	if (i >= len)
+		goto syntax;
+	for (; i < len; i++)
+	{
+		if (s[i] < '0' || s[i] > '9' || exp2 > 100000)
+			goto syntax;
+		exp2 = exp2 * 10 + (s[i] - '0');
+	}
+	if (exp_negative)
+		exp2 = -exp2;
+	/* add each hex digit at its bit position, least significant first */
+	for (k = 0; k < digits_end - digits_start; k++)
+	{
+		char		c = s[digits_end - 1 - k];
+		int64_t		d = c <= '9' ? c - '0' : c - 'a' + 10;
+		long		bit = exp2 + 4 * (long) k - INNO_XSUM_BASE;
+
+		if (d == 0)
+			continue;
+		if (bit < 0 || bit + 4 > 32L * (INNO_XSUM_LIMBS - 1))
+		{
+			inno_set_detail(err, "The exact sum is outside the range of double precision sums.");
+			return INNO_ERR_RANGE;
+		}
+		out->limb[bit >> 5] += (d << (bit & 31)) & INT64_C(0xFFFFFFFF);
+		out->limb[(bit >> 5) + 1] += (d << (bit & 31)) >> 32;
+	}
+	if (negative)
+		for (k = 0; k < INNO_XSUM_LIMBS; k++)
+			out->limb[k] = -out->limb[k];
+	inno_xsum_normalize(out);
+	return INNO_OK;
+
+syntax:
+	inno_set_detail(err, "An exact sum is written 0 or [-]0x<hex digits>p<exponent>.");
+	return INNO_ERR_SYNTAX;
+}

@@ -1,0 +1,149 @@
+/*
+ * test_xsum.c
+ *	  Unit tests for exact double sums.
+ */
+#include "suites.h"
+#include "xsum.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+
+static double
+SumOf(const double *xs, int n)
+{
+	InnoExactSum s;
+	int			i;
+
+	inno_xsum_init(&s);
+	for (i = 0; i < n; i++)
+		inno_xsum_add(&s, xs[i]);
+	return inno_xsum_to_double(&s);
+}
+
+static const char *
+TextOf(const InnoExactSum *s)
+{
+	static char buf[INNO_XSUM_TEXT_MAX];
+
+	inno_xsum_format(s, buf, sizeof(buf));
+	return buf;
+}
+
+/* deterministic pseudo-random doubles of wildly different magnitudes */
+static double
+Noise(uint64_t *state)
+{
+	uint64_t	x;
+
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	x = *state >> 11;
+	return ldexp((double) (x & ((1ULL << 40) - 1)), (int) (x >> 40) % 120 - 60) * ((x >> 52) & 1 ? -1 : 1);
+}
+
+TEST(exact_small_cases)
+{
+	double		tenths[10] = {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1};
+	double		cancel[3] = {1e300, 1.0, -1e300};
+	double		tiny[2] = {DBL_MAX, -DBL_MAX};
+	double		sub[2] = {4.9406564584124654e-324, 4.9406564584124654e-324};
+
+	CHECK(SumOf(tenths, 10) == 1.0);	/* the exact sum rounds to 1, unlike naive addition */
+	CHECK(SumOf(cancel, 3) == 1.0);
+	CHECK(SumOf(tiny, 2) == 0.0);
+	CHECK(SumOf(sub, 2) == 2 * 4.9406564584124654e-324);
+	CHECK(SumOf(NULL, 0) == 0.0);
+	{
+		double		one[1] = {-123.456};
+
+		CHECK(SumOf(one, 1) == -123.456);
+	}
+}
+
+TEST(order_does_not_matter)
+{
+	InnoExactSum a,
+				b,
+				c,
+				d;
+	double		xs[2000];
+	uint64_t	st = 42;
+	int			i;
+
+	for (i = 0; i < 2000; i++)
+		xs[i] = Noise(&st);
+	inno_xsum_init(&a);
+	inno_xsum_init(&b);
+	inno_xsum_init(&c);
+	inno_xsum_init(&d);
+	for (i = 0; i < 2000; i++)
+		inno_xsum_add(&a, xs[i]);
+	for (i = 1999; i >= 0; i--)
+		inno_xsum_add(&b, xs[i]);
+	/* two halves merged, as parallel workers would */
+	for (i = 0; i < 2000; i += 2)
+		inno_xsum_add(&c, xs[i]);
+	for (i = 1; i < 2000; i += 2)
+		inno_xsum_add(&d, xs[i]);
+	inno_xsum_merge(&c, &d);
+	inno_xsum_normalize(&a);
+	inno_xsum_normalize(&b);
+	inno_xsum_normalize(&c);
+	CHECK(memcmp(&a, &b, sizeof(a)) == 0);
+	CHECK(memcmp(&a, &c, sizeof(a)) == 0);
+	CHECK(inno_xsum_to_double(&a) == inno_xsum_to_double(&b));
+}
+
+TEST(text_round_trip)
+{
+	InnoExactSum s,
+				back;
+	InnoError	err;
+	uint64_t	st = 7;
+	int			i;
+
+	inno_xsum_init(&s);
+	CHECK_STR(TextOf(&s), "0");
+	inno_xsum_add(&s, 1.5);
+	CHECK_STR(TextOf(&s), "0x3p-1");
+	inno_xsum_add(&s, -3.0);
+	CHECK_STR(TextOf(&s), "-0x3p-1");
+	for (i = 0; i < 500; i++)
+	{
+		const char *t;
+
+		inno_xsum_add(&s, Noise(&st));
+		t = TextOf(&s);
+		CHECK(inno_xsum_parse(t, strlen(t), &back, &err) == INNO_OK);
+		inno_xsum_normalize(&s);
+		CHECK_MSG(memcmp(&s, &back, sizeof(s)) == 0, "%s", t);
+	}
+	inno_xsum_init(&s);
+	inno_xsum_add(&s, DBL_MAX);
+	inno_xsum_add(&s, 4.9406564584124654e-324);
+	{
+		const char *t = TextOf(&s);
+
+		CHECK(inno_xsum_parse(t, strlen(t), &back, &err) == INNO_OK);
+		inno_xsum_normalize(&s);
+		CHECK(memcmp(&s, &back, sizeof(s)) == 0);
+	}
+}
+
+TEST(parse_rejects)
+{
+	InnoExactSum s;
+	InnoError	err;
+	const char *bad[] = {"", "1", "0x", "0xp1", "0x1", "0x1p", "0xgp1", "0x1p1x", "x1p1",
+	"0x1p-99999999", "0x1p+5000", "--0x1p1"};
+	size_t		i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK_MSG(inno_xsum_parse(bad[i], strlen(bad[i]), &s, &err) != INNO_OK, "\"%s\"", bad[i]);
+}
+
+UNIT_SUITE(xsum_suite,
+		   UNIT_CASE(exact_small_cases),
+		   UNIT_CASE(order_does_not_matter),
+		   UNIT_CASE(text_round_trip),
+		   UNIT_CASE(parse_rejects));
