@@ -12,7 +12,8 @@ EXTENSION  = innovation
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(dir $(firstword $(MAKEFILE_LIST)))innovation.control)
 
 MODULE_big = innovation
-CORE_SRCS  = src/core/textnorm.c src/core/stage.c src/core/xsum.c src/core/qsketch.c
+CORE_SRCS  = src/core/textnorm.c src/core/stage.c src/core/calendar.c src/core/jsontext.c \
+             src/core/xsum.c src/core/qsketch.c src/core/funnel.c src/core/history.c
 OBJS       = src/innovation.o src/project_stage.o $(CORE_SRCS:.c=.o)
 
 DATA_built = innovation--$(EXTVERSION).sql

@@ -12,7 +12,8 @@
 	SUITE(textnorm_suite) \
 	SUITE(stage_suite) \
 	SUITE(xsum_suite) \
-	SUITE(qsketch_suite)
+	SUITE(qsketch_suite) \
+	SUITE(summaries_suite)
 
 #define SUITE(name) extern const UnitSuite name;
 UNIT_SUITES
