@@ -13,8 +13,9 @@ WHERE d.refclassid = 'pg_extension'::regclass
   AND d.deptype = 'e'
 ORDER BY 1;
 
--- functions: all IMMUTABLE and PARALLEL SAFE, C functions STRICT, none
--- SECURITY DEFINER (expect no rows)
+-- functions: all IMMUTABLE and PARALLEL SAFE, none SECURITY DEFINER, and C
+-- functions STRICT except these, which handle NULLs on purpose (aggregate
+-- states that start NULL, milestone rows without a date)
 SELECT p.oid::regprocedure, p.provolatile, p.proparallel, p.proisstrict, p.prosecdef
 FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 WHERE d.refclassid = 'pg_extension'::regclass

@@ -62,6 +62,28 @@ inno_utf8_to_server(const char *s)
 	return pg_any_to_server(s, (int) strlen(s), PG_UTF8);
 }
 
+void *
+inno_agg_state(FunctionCallInfo fcinfo, Size size)
+{
+	void	   *state = PG_GETARG_POINTER(0);
+	void	   *copy;
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		return state;
+	copy = palloc(size);
+	memcpy(copy, state, size);
+	return copy;
+}
+
+void
+inno_report_corrupt(InnoStatus st, const InnoError *err, const char *type_name)
+{
+	ereport(ERROR,
+			(errcode(st == INNO_ERR_CORRUPT ? ERRCODE_DATA_CORRUPTED : inno_sqlstate(st)),
+			 errmsg("invalid %s value", type_name),
+			 err->detail[0] ? errdetail("%s", err->detail) : 0));
+}
+
 char *
 inno_bytes_to_hex(const char *data, int len)
 {

@@ -37,6 +37,17 @@ extern int	inno_sqlstate(InnoStatus status);
 extern char *inno_server_to_utf8(const char *s, size_t len, size_t *outlen);
 extern char *inno_utf8_to_server(const char *s);
 
+/*
+ * For transition and combine functions: a pointer to the state they may
+ * update in place.  Inside an aggregate the state (argument 0) belongs to
+ * the aggregate and is returned as is; called as a plain function, the
+ * state is first copied so that the argument is never modified.
+ */
+extern void *inno_agg_state(FunctionCallInfo fcinfo, Size size);
+
+/* Report a core failure for a value that came from storage or another node. */
+extern void inno_report_corrupt(InnoStatus st, const InnoError *err, const char *type_name);
+
 /* Render up to 32 bytes as \x hex, for messages about bad binary input. */
 extern char *inno_bytes_to_hex(const char *data, int len);
 

@@ -167,9 +167,14 @@ inno_funnel_parse(const char *s, size_t len, InnoFunnel *out, InnoError *err)
 				inno_set_detail(err, "\"%.*s\" is not a stage label.", (int) (n > 40 ? 40 : n), key);
 				return INNO_ERR_SYNTAX;
 			}
-			if (seen[code] || v < 0)
+			if (seen[code])
 			{
-				inno_set_detail(err, "Stage \"%.*s\" is listed twice or has a negative count.", (int) n, key);
+				inno_set_detail(err, "Stage \"%.*s\" is listed twice.", (int) n, key);
+				return INNO_ERR_SYNTAX;
+			}
+			if (v < 0)
+			{
+				inno_set_detail(err, "The count of stage \"%.*s\" is negative.", (int) n, key);
 				return INNO_ERR_SYNTAX;
 			}
 			seen[code] = true;

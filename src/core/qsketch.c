@@ -59,6 +59,12 @@ inno_qs_accuracy_value(int code)
 	return code >= 1 && code < N_ACCURACIES ? accuracies[code].alpha : 0.0;
 }
 
+int
+inno_qs_default_max_bins(int code)
+{
+	return code >= 1 && code < N_ACCURACIES ? accuracies[code].k * INNO_QS_DEFAULT_DOUBLINGS : 0;
+}
+
 static double
 Poly(double s)
 {

@@ -23,7 +23,8 @@
 #include "xsum.h"
 
 #define INNO_QS_VERSION 1
-#define INNO_QS_DEFAULT_MAX_BINS 2048
+/* default max_bins: room for 60 doublings (18 decades) at every accuracy */
+#define INNO_QS_DEFAULT_DOUBLINGS 60
 #define INNO_QS_MIN_MAX_BINS 16
 #define INNO_QS_MAX_MAX_BINS 65535
 
@@ -63,6 +64,7 @@ typedef struct InnoQSketch
 #define INNO_QS_DEFAULT_ACCURACY 3
 extern int	inno_qs_accuracy_code(double relative_accuracy);	/* 0 if not offered */
 extern double inno_qs_accuracy_value(int code);	/* 0 if invalid */
+extern int	inno_qs_default_max_bins(int code);	/* INNO_QS_DEFAULT_DOUBLINGS doublings */
 
 /* The bucket of a positive finite value, and the value that stands for a bucket. */
 extern int32_t inno_qs_bucket_of(double x, int accuracy_code);

@@ -98,6 +98,8 @@ TEST(bucket_mapping)
 		}
 	}
 	CHECK(inno_qs_accuracy_code(0.01) == 3);
+	CHECK_INT(inno_qs_default_max_bins(3), 2100);
+	CHECK_INT(inno_qs_default_max_bins(1), 21000);
 	CHECK(inno_qs_accuracy_code(0.03) == 0);
 }
 
@@ -108,7 +110,7 @@ TEST(quantiles_within_accuracy)
 	N = 20000};
 	double	   *xs = malloc(sizeof(double) * N);
 	double	   *sorted = malloc(sizeof(double) * N);
-	InnoQSketch *s = NewSketch(3, INNO_QS_DEFAULT_MAX_BINS);
+	InnoQSketch *s = NewSketch(3, inno_qs_default_max_bins(3));
 	double		qs[] = {0, 0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1};
 	size_t		i;
 
@@ -216,7 +218,7 @@ TEST(text_and_binary_round_trip)
 	N = 3000};
 	double	   *xs = malloc(sizeof(double) * N);
 	InnoQSketch *s = NewSketch(1, 64);
-	InnoQSketch *empty = NewSketch(3, 2048);
+	InnoQSketch *empty = NewSketch(3, inno_qs_default_max_bins(3));
 	InnoQSketch *sketches[2];
 	int			k;
 
