@@ -6,7 +6,10 @@ fresh database with the extension created. When the next block after it is a
 ```text block, psql's output for the SQL block must equal that text (trailing
 blanks ignored). An error in a block with no expected text fails the page.
 
-usage: doctest.py PAGE.md   (connection from the PG* environment variables)
+usage: doctest.py [--update] PAGE.md   (connection from the PG* environment variables)
+
+--update rewrites each ```text block that follows a ```sql block with the
+output of this run (for writing pages; review the result before committing).
 """
 import os
 import re
@@ -53,10 +56,42 @@ def psql(db, script):
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
 
 
+def update_page(text, outputs):
+    """Replace the text block after the i-th sql block with outputs[i]."""
+    lines, out, i, n = text.splitlines(), [], 0, 0
+    sql_seen = -1
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        if FENCE.match(line) and line.strip() == "```sql":
+            sql_seen += 1
+            i += 1
+            while lines[i].strip() != "```":
+                out.append(lines[i])
+                i += 1
+            out.append(lines[i])
+            # blank lines, then a text block to replace
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and lines[j].strip() == "```text":
+                out.extend(lines[i + 1:j + 1])
+                k = j + 1
+                while lines[k].strip() != "```":
+                    k += 1
+                out.extend(outputs[sql_seen].splitlines())
+                out.append("```")
+                i = k
+        i += 1
+    return "\n".join(out) + "\n"
+
+
 def main():
-    page = sys.argv[1]
+    update = sys.argv[1] == "--update"
+    page = sys.argv[2] if update else sys.argv[1]
     with open(page, encoding="utf-8") as f:
-        exs = list(examples(f.read()))
+        original = f.read()
+    exs = list(examples(original))
     if not exs:
         print(f"{page}: no sql examples")
         return 0
@@ -69,6 +104,13 @@ def main():
     out = psql(db, script)
     parts = re.split(r"^@@doctest-block-(\d+)@@$", out, flags=re.M)
     got = {int(parts[k]): parts[k + 1] for k in range(1, len(parts) - 1, 2)}
+    if update:
+        outputs = [normalise(got.get(i, "")) for i in range(len(exs))]
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(update_page(original, outputs))
+        psql("postgres", f"DROP DATABASE IF EXISTS {db};\n")
+        print(f"{page}: updated {len(exs)} examples")
+        return 0
     failures = 0
     for i, (sql, expected) in enumerate(exs):
         actual = normalise(got.get(i, "<no output: the session stopped earlier>"))
