@@ -243,7 +243,8 @@ inno_xsum_parse(const char *s, size_t len, InnoExactSum *out, InnoError *err)
 
 		if (d == 0)
 			continue;
-		if (bit < 0 || bit + 4 > 32L * (INNO_XSUM_LIMBS - 1))
+		/* the digit's highest set bit must stay below the sign limb */
+		if (bit < 0 || bit + (32 - __builtin_clz((unsigned) d)) > 32L * (INNO_XSUM_LIMBS - 1))
 		{
 			inno_set_detail(err, "The exact sum is outside the range of double precision sums.");
 			return INNO_ERR_RANGE;
