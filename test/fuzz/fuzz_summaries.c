@@ -1,0 +1,182 @@
+/*
+ * fuzz_summaries.c
+ *	  libFuzzer target for the summary types' text and binary readers:
+ *	  stage_funnel, stage_history, quantile_sketch and exact sums.
+ *
+ * The first byte picks the reader; the rest is its input.  Oracles: no
+ * crash or out-of-bounds access (ASan/UBSan); whatever a reader accepts
+ * validates, and writing it out and reading it back gives the same bytes.
+ */
+#include "funnel.h"
+#include "history.h"
+#include "qsketch.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+FunnelText(const char *s, size_t n)
+{
+	InnoFunnel	f,
+				g;
+	InnoError	err;
+	char		buf[INNO_FUNNEL_TEXT_MAX];
+
+	if (inno_funnel_parse(s, n, &f, &err) != INNO_OK)
+		return;
+	if (inno_funnel_validate(&f, &err) != INNO_OK || inno_funnel_format(&f, buf, sizeof(buf)) < 0 ||
+		inno_funnel_parse(buf, strlen(buf), &g, &err) != INNO_OK || memcmp(&f, &g, sizeof(f)) != 0)
+		abort();
+}
+
+static void
+FunnelBinary(const uint8_t *b, size_t n)
+{
+	InnoFunnel	f;
+	InnoError	err;
+	uint8_t		buf[INNO_FUNNEL_BINARY_LEN];
+
+	if (inno_funnel_decode_binary(b, n, &f, &err) != INNO_OK)
+		return;
+	inno_funnel_encode_binary(&f, buf);
+	if (n != sizeof(buf) || memcmp(buf, b, n) != 0)
+		abort();
+}
+
+static void
+HistoryText(const char *s, size_t n)
+{
+	InnoHistory h,
+				g;
+	InnoError	err;
+	char		buf[INNO_HISTORY_TEXT_MAX];
+
+	if (inno_history_parse(s, n, &h, &err) != INNO_OK)
+		return;
+	if (inno_history_validate(&h, &err) != INNO_OK || inno_history_format(&h, buf, sizeof(buf)) < 0 ||
+		inno_history_parse(buf, strlen(buf), &g, &err) != INNO_OK || memcmp(&h, &g, sizeof(h)) != 0)
+		abort();
+}
+
+static void
+HistoryBinary(const uint8_t *b, size_t n)
+{
+	InnoHistory h;
+	InnoError	err;
+	uint8_t		buf[INNO_HISTORY_BINARY_LEN];
+
+	if (inno_history_decode_binary(b, n, &h, &err) != INNO_OK)
+		return;
+	inno_history_encode_binary(&h, buf);
+	if (n != sizeof(buf) || memcmp(buf, b, n) != 0)
+		abort();
+}
+
+static void
+SketchText(const char *s, size_t n)
+{
+	uint32_t	nbins = 0;
+	InnoError	err;
+	InnoQSketch *q;
+	char	   *buf;
+	size_t		tlen;
+
+	if (inno_qs_parse(s, n, NULL, &nbins, &err) != INNO_OK)
+		return;
+	q = malloc(INNO_QS_SIZE(nbins));
+	if (inno_qs_parse(s, n, q, &nbins, &err) == INNO_OK)
+	{
+		if (inno_qs_validate(q, INNO_QS_SIZE(nbins), &err) != INNO_OK)
+			abort();
+		InnoQSketch *back = malloc(INNO_QS_SIZE(nbins));
+		uint32_t	nbins2 = nbins;
+
+		tlen = inno_qs_text_size(q);
+		buf = malloc(tlen);
+		/* equivalent spellings are accepted; the value read back must be identical */
+		if (inno_qs_format(q, buf, tlen) < 0 ||
+			inno_qs_parse(buf, strlen(buf), back, &nbins2, &err) != INNO_OK ||
+			nbins2 != nbins || memcmp(back, q, INNO_QS_SIZE(nbins)) != 0)
+			abort();
+		(void) inno_qs_quantile(q, 0.5);
+		free(buf);
+		free(back);
+	}
+	free(q);
+}
+
+static void
+SketchBinary(const uint8_t *b, size_t n)
+{
+	uint32_t	nbins = 0;
+	InnoError	err;
+	InnoQSketch *q;
+
+	if (inno_qs_decode_binary(b, n, NULL, &nbins, &err) != INNO_OK)
+		return;
+	q = malloc(INNO_QS_SIZE(nbins));
+	if (inno_qs_decode_binary(b, n, q, &nbins, &err) == INNO_OK)
+	{
+		uint8_t    *buf = malloc(inno_qs_binary_size(q));
+
+		inno_qs_encode_binary(q, buf);
+		if (inno_qs_binary_size(q) != n || memcmp(buf, b, n) != 0)
+			abort();
+		(void) inno_qs_quantile(q, 0.99);
+		free(buf);
+	}
+	free(q);
+}
+
+static void
+SumText(const char *s, size_t n)
+{
+	InnoExactSum x,
+				y;
+	InnoError	err;
+	char		buf[INNO_XSUM_TEXT_MAX];
+
+	if (inno_xsum_parse(s, n, &x, &err) != INNO_OK)
+		return;
+	if (inno_xsum_format(&x, buf, sizeof(buf)) < 0 ||
+		inno_xsum_parse(buf, strlen(buf), &y, &err) != INNO_OK || memcmp(&x, &y, sizeof(x)) != 0)
+		abort();
+	(void) inno_xsum_to_double(&x);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *) data + 1;
+	size_t		n = size - 1;
+
+	if (size == 0)
+		return 0;
+	switch (data[0] % 7)
+	{
+		case 0:
+			FunnelText(s, n);
+			break;
+		case 1:
+			FunnelBinary(data + 1, n);
+			break;
+		case 2:
+			HistoryText(s, n);
+			break;
+		case 3:
+			HistoryBinary(data + 1, n);
+			break;
+		case 4:
+			SketchText(s, n);
+			break;
+		case 5:
+			SketchBinary(data + 1, n);
+			break;
+		default:
+			SumText(s, n);
+			break;
+	}
+	return 0;
+}
