@@ -13,7 +13,9 @@
 	SUITE(stage_suite) \
 	SUITE(xsum_suite) \
 	SUITE(qsketch_suite) \
-	SUITE(summaries_suite)
+	SUITE(summaries_suite) \
+	SUITE(funding_suite) \
+	SUITE(frbox_suite)
 
 #define SUITE(name) extern const UnitSuite name;
 UNIT_SUITES

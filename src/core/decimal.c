@@ -1,0 +1,124 @@
+/*
+ * decimal.c
+ *	  Exact decimal <-> minor-unit conversion.
+ */
+#include "decimal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+InnoStatus
+inno_decimal_to_minor(const char *s, size_t len, int minor_digits, int64_t max,
+					  int64_t *out, InnoError *err)
+{
+	size_t		i = 0;
+	bool		negative = false;
+	bool		seen_digit = false;
+	bool		seen_point = false;
+	int			decimals = 0;
+	int			extra_zeros = 0;	/* decimals beyond minor_digits, all zero so far */
+	int64_t		v = 0;
+
+	inno_error_clear(err);
+	if (len > 0 && (s[0] == '-' || s[0] == '+'))
+	{
+		negative = s[0] == '-';
+		i++;
+	}
+	for (; i < len; i++)
+	{
+		char		c = s[i];
+
+		if (c == '.' && !seen_point)
+		{
+			seen_point = true;
+			continue;
+		}
+		if (c < '0' || c > '9')
+		{
+			inno_set_detail(err, "An amount must be a plain decimal number.");
+			return INNO_ERR_SYNTAX;
+		}
+		seen_digit = true;
+		if (seen_point)
+		{
+			decimals++;
+			if (decimals > minor_digits)
+			{
+				/* a finer digit is acceptable only if it is zero */
+				if (c != '0')
+				{
+					inno_set_detail(err, "The amount has more than %d decimal places for its currency.",
+									minor_digits);
+					return INNO_ERR_SYNTAX;
+				}
+				extra_zeros++;
+				continue;
+			}
+		}
+		if (v > (INT64_MAX - (c - '0')) / 10)
+		{
+			inno_set_detail(err, "The amount is too large.");
+			return INNO_ERR_RANGE;
+		}
+		v = v * 10 + (c - '0');
+	}
+	if (!seen_digit)
+	{
+		inno_set_detail(err, "An amount must be a plain decimal number.");
+		return INNO_ERR_SYNTAX;
+	}
+	/* scale up to minor units */
+	for (decimals -= extra_zeros; decimals < minor_digits; decimals++)
+	{
+		if (v > INT64_MAX / 10)
+		{
+			inno_set_detail(err, "The amount is too large.");
+			return INNO_ERR_RANGE;
+		}
+		v *= 10;
+	}
+	if (v > max)
+	{
+		inno_set_detail(err, "The amount is too large.");
+		return INNO_ERR_RANGE;
+	}
+	*out = negative ? -v : v;
+	return INNO_OK;
+}
+
+int
+inno_minor_to_decimal(int64_t minor, int minor_digits, char *buf)
+{
+	char		digits[24];
+	uint64_t	mag = minor < 0 ? (uint64_t) 0 - (uint64_t) minor : (uint64_t) minor;
+	int			nd = snprintf(digits, sizeof(digits), "%llu", (unsigned long long) mag);
+	int			o = 0;
+	int			intlen;
+	int			frac;
+
+	if (minor < 0)
+		buf[o++] = '-';
+	/* left-pad so that there is at least one integer digit */
+	while (nd <= minor_digits)
+	{
+		memmove(digits + 1, digits, (size_t) nd + 1);
+		digits[0] = '0';
+		nd++;
+	}
+	intlen = nd - minor_digits;
+	memcpy(buf + o, digits, (size_t) intlen);
+	o += intlen;
+	/* decimals, without trailing zeros */
+	frac = minor_digits;
+	while (frac > 0 && digits[intlen + frac - 1] == '0')
+		frac--;
+	if (frac > 0)
+	{
+		buf[o++] = '.';
+		memcpy(buf + o, digits + intlen, (size_t) frac);
+		o += frac;
+	}
+	buf[o] = '\0';
+	return o;
+}

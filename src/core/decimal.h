@@ -1,0 +1,28 @@
+/*
+ * decimal.h
+ *	  Exact conversion between decimal strings in major currency units and
+ *	  integer amounts in minor units.  No floating point.
+ */
+#ifndef INNO_DECIMAL_H
+#define INNO_DECIMAL_H
+
+#include "inno_core.h"
+
+/*
+ * Parse a plain decimal ("123", "1234.5", "-7.25", "1e3" is not accepted)
+ * into minor units with minor_digits decimals.  INNO_ERR_SYNTAX if it is not
+ * a plain decimal or has more decimals than the currency allows (after
+ * dropping trailing zeros); INNO_ERR_RANGE if |value| exceeds max.
+ */
+extern InnoStatus inno_decimal_to_minor(const char *s, size_t len, int minor_digits, int64_t max,
+										int64_t *out, InnoError *err);
+
+/*
+ * Write minor units as a plain decimal in major units with as few decimals
+ * as needed ("200000000", "1234.5", "0.01").  buf needs INNO_DECIMAL_MAX
+ * bytes; returns the length written.
+ */
+#define INNO_DECIMAL_MAX 32
+extern int	inno_minor_to_decimal(int64_t minor, int minor_digits, char *buf);
+
+#endif							/* INNO_DECIMAL_H */
