@@ -13,9 +13,10 @@ EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(dir $(first
 
 MODULE_big = innovation
 CORE_SRCS  = src/core/textnorm.c src/core/stage.c src/core/calendar.c src/core/jsontext.c \
-             src/core/xsum.c src/core/qsketch.c src/core/funnel.c src/core/history.c
+             src/core/xsum.c src/core/qsketch.c src/core/funnel.c src/core/history.c \
+             src/core/decimal.c src/core/funding.c src/core/frbox.c
 OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
-             src/quantile_sketch.o \
+             src/quantile_sketch.o src/funding_round.o \
              $(CORE_SRCS:.c=.o)
 
 DATA_built = innovation--$(EXTVERSION).sql
@@ -24,7 +25,8 @@ DATA      := $(wildcard src/sql/update/*.sql)
 DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index \
-               project_stage_copy stage_range stage_summaries quantile_sketch extension
+               project_stage_copy stage_range funding_round stage_summaries quantile_sketch \
+               extension
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config

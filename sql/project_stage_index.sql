@@ -2,7 +2,9 @@
 -- project_stage: btree, hash and BRIN indexes; stable hashing
 --
 
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS amcheck;
+RESET client_min_messages;
 
 -- the operator classes are complete
 SELECT opc.opcname, am.amname, opc.opcdefault, amvalidate(opc.oid)
