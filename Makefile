@@ -14,9 +14,9 @@ EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(dir $(first
 MODULE_big = innovation
 CORE_SRCS  = src/core/textnorm.c src/core/stage.c src/core/calendar.c src/core/jsontext.c \
              src/core/xsum.c src/core/qsketch.c src/core/funnel.c src/core/history.c \
-             src/core/decimal.c src/core/funding.c src/core/frbox.c
+             src/core/decimal.c src/core/funding.c src/core/frbox.c src/core/funstats.c
 OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
-             src/quantile_sketch.o src/funding_round.o \
+             src/quantile_sketch.o src/funding_round.o src/funding_stats.o \
              $(CORE_SRCS:.c=.o)
 
 DATA_built = innovation--$(EXTVERSION).sql
@@ -26,6 +26,7 @@ DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index \
                project_stage_copy stage_range funding_round stage_summaries quantile_sketch \
+               funding_stats \
                extension
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 

@@ -190,16 +190,13 @@ NumericToMinor(Numeric num, const InnoCurrencyInfo *cur, const char *what)
 	return v;
 }
 
-/* Minor units as a numeric in major units, with no more decimals than needed. */
+/* Minor units as a numeric in the currency's major units. */
 static Datum
 MinorToNumeric(int64 minor, uint16 currency)
 {
 	const InnoCurrencyInfo *cur = inno_currency_by_numeric(currency);
-	char		buf[INNO_DECIMAL_MAX];
 
-	inno_minor_to_decimal(minor, cur ? cur->minor_digits : 2, buf);
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	return inno_minor_to_numeric(minor, cur ? cur->minor_digits : 2);
 }
 
 /*

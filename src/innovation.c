@@ -5,6 +5,9 @@
 #include "innovation.h"
 
 #include "lib/stringinfo.h"
+#include "utils/builtins.h"
+
+#include "core/decimal.h"
 #include "mb/pg_wchar.h"
 #include "utils/elog.h"
 
@@ -82,6 +85,16 @@ inno_report_corrupt(InnoStatus st, const InnoError *err, const char *type_name)
 			(errcode(st == INNO_ERR_CORRUPT ? ERRCODE_DATA_CORRUPTED : inno_sqlstate(st)),
 			 errmsg("invalid %s value", type_name),
 			 err->detail[0] ? errdetail("%s", err->detail) : 0));
+}
+
+Datum
+inno_minor_to_numeric(int64 minor, int minor_digits)
+{
+	char		buf[INNO_DECIMAL_MAX];
+
+	inno_minor_to_decimal(minor, minor_digits, buf);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
 char *

@@ -48,6 +48,9 @@ extern void *inno_agg_state(FunctionCallInfo fcinfo, Size size);
 /* Report a core failure for a value that came from storage or another node. */
 extern void inno_report_corrupt(InnoStatus st, const InnoError *err, const char *type_name);
 
+/* An amount in minor units as a numeric in major units (no more decimals than needed). */
+extern Datum inno_minor_to_numeric(int64 minor, int minor_digits);
+
 /* Render up to 32 bytes as \x hex, for messages about bad binary input. */
 extern char *inno_bytes_to_hex(const char *data, int len);
 

@@ -1,13 +1,15 @@
 /*
  * fuzz_summaries.c
  *	  libFuzzer target for the summary types' text and binary readers:
- *	  stage_funnel, stage_history, quantile_sketch and exact sums.
+ *	  stage_funnel, stage_history, quantile_sketch, funding_stats and exact
+ *	  sums.
  *
  * The first byte picks the reader; the rest is its input.  Oracles: no
  * crash or out-of-bounds access (ASan/UBSan); whatever a reader accepts
  * validates, and writing it out and reading it back gives the same bytes.
  */
 #include "funnel.h"
+#include "funstats.h"
 #include "history.h"
 #include "qsketch.h"
 
@@ -146,6 +148,36 @@ SumText(const char *s, size_t n)
 	(void) inno_xsum_to_double(&x);
 }
 
+static void
+FundingStatsText(const char *s, size_t n)
+{
+	size_t		size = 0,
+				size2 = 0;
+	InnoError	err;
+	InnoFsHeader *h,
+			   *back;
+	char	   *buf;
+
+	if (inno_fs_parse(s, n, NULL, &size, &err) != INNO_OK)
+		return;
+	h = calloc(1, size);
+	if (inno_fs_parse(s, n, h, &size, &err) == INNO_OK)
+	{
+		if (inno_fs_validate(h, size, &err) != INNO_OK)
+			abort();
+		buf = malloc(inno_fs_text_size(h));
+		if (inno_fs_format(h, buf, inno_fs_text_size(h)) < 0 ||
+			inno_fs_parse(buf, strlen(buf), NULL, &size2, &err) != INNO_OK || size2 != size)
+			abort();
+		back = calloc(1, size2);
+		if (inno_fs_parse(buf, strlen(buf), back, &size2, &err) != INNO_OK || memcmp(back, h, size) != 0)
+			abort();
+		free(back);
+		free(buf);
+	}
+	free(h);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -154,7 +186,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	switch (data[0] % 7)
+	switch (data[0] % 8)
 	{
 		case 0:
 			FunnelText(s, n);
@@ -174,8 +206,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 5:
 			SketchBinary(data + 1, n);
 			break;
-		default:
+		case 6:
 			SumText(s, n);
+			break;
+		default:
+			FundingStatsText(s, n);
 			break;
 	}
 	return 0;

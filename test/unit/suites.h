@@ -15,7 +15,8 @@
 	SUITE(qsketch_suite) \
 	SUITE(summaries_suite) \
 	SUITE(funding_suite) \
-	SUITE(frbox_suite)
+	SUITE(frbox_suite) \
+	SUITE(funstats_suite)
 
 #define SUITE(name) extern const UnitSuite name;
 UNIT_SUITES

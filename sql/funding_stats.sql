@@ -1,0 +1,132 @@
+--
+-- funding_stats: per-currency funding summaries, exact against plain SQL,
+-- identical serially, in parallel, rolled up and after a text round trip
+--
+
+CREATE FUNCTION pg_temp.runs_partial(q text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+	line text;
+BEGIN
+	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+		IF line LIKE '%Partial Aggregate%' OR line LIKE '%Partial HashAggregate%' THEN
+			RETURN true;
+		END IF;
+	END LOOP;
+	RETURN false;
+END $$;
+
+-- a few rounds, read as they are written
+CREATE TABLE few (park text, r funding_round);
+INSERT INTO few VALUES
+	('Development Zone', 'B轮 近2亿元 2023-06'), ('Development Zone', 'A轮 3000万元 2022'),
+	('Baoyue Lake', 'Pre-A轮 近亿元 2022年3月'), ('Baoyue Lake', '拨投结合 3000万元'),
+	('North Park', 'Series B, $25M, 2023-06-15'), ('North Park', '战略投资 未披露'),
+	('North Park', '天使轮 数百万人民币'), ('North Park', '亿元及以上 D轮');
+SELECT rounds(s) AS all_rounds, currencies(s), rounds(s, 'CNY') AS cny_rounds,
+       disclosed_rounds(s, 'CNY') AS cny_disclosed, open_rounds(s, 'CNY') AS cny_open,
+       total(s, 'CNY') AS cny_total, total_range(s, 'CNY') AS cny_range,
+       rounds_over(s, 100000000, 'CNY') AS over_1yi, rounds_over(s, 10000000, 'CNY') AS over_1000wan,
+       rounds_over(s, 100000000, 'CNY', 'low') AS certainly_over_1yi,
+       rounds_over(s, 100000000, 'CNY', 'high') AS possibly_over_1yi,
+       total(s, 'USD') AS usd_total, total(s, 'EUR') AS eur_total,
+       min_amount(s, 'CNY'), max_amount(s, 'CNY'), round(quantile(s, 0.5, 'CNY')) AS cny_median
+FROM (SELECT funding_stats(r) AS s FROM few) t;
+SELECT * FROM kinds((SELECT funding_stats(r) FROM few));
+-- no rows: an empty summary
+SELECT funding_stats(r), rounds(funding_stats(r)), total(funding_stats(r), 'CNY') FROM few WHERE false;
+-- equity only, with an aggregate FILTER
+SELECT total(funding_stats(r) FILTER (WHERE is_equity(r)), 'CNY') AS equity_cny FROM few;
+
+-- errors
+SELECT total(funding_stats(r), 'XYZ') FROM few;
+SELECT rounds_over(funding_stats(r), 30000000, 'CNY') FROM few;
+SELECT rounds_over(funding_stats(r), 100000000, 'CNY', 'maybe') FROM few;
+SELECT quantile(funding_stats(r), 2, 'CNY') FROM few;
+SELECT '{"version": 1, "currencies": [{"currency": "XXX"}]}'::funding_stats;
+SELECT '{"version": 2, "currencies": []}'::funding_stats;
+SELECT '[]'::funding_stats;
+
+--
+-- 1,000,000 generated rounds in 40 parks of 5 districts
+--
+CREATE TABLE gen AS
+SELECT g AS id, 'park-' || (g % 40) AS park, 'district-' || (g % 40 % 5) AS district,
+       CASE WHEN g % 23 = 0 THEN funding_round(k.kind, NULL, NULL, NULL, NULL)
+            WHEN g % 29 = 0 THEN funding_round(k.kind, l, NULL, cur, NULL)
+            ELSE funding_round(k.kind, l, l + round((abs(hashint4(g * 5)) % 3) * l / 2), cur,
+                               date '2015-01-01' + abs(hashint4(g * 11)) % 3650) END AS r
+FROM (SELECT g, round(10000 * power(10::float8, (abs(hashint4(g * 3)) % 600) / 100.0::float8))::numeric AS l,
+             (ARRAY['CNY', 'CNY', 'CNY', 'USD', 'HKD', 'JPY'])[1 + abs(hashint4(g * 7)) % 6] AS cur
+      FROM generate_series(1, 1000000) g) s
+JOIN round_kinds() k ON k.rank = 1 + abs(hashint4(g)) % 34;
+ANALYZE gen;
+
+-- the plain-SQL answers, per currency
+CREATE TEMP TABLE plain AS
+SELECT coalesce(currency(r), '-') AS cur, count(*) AS rounds, count(*) FILTER (WHERE is_disclosed(r)) AS disclosed,
+       count(*) FILTER (WHERE is_disclosed(r) AND amount_high(r) IS NULL) AS open,
+       coalesce(sum(amount_low(r)), 0) AS sum_low, coalesce(sum(amount_point(r)), 0) AS sum_point,
+       coalesce(sum(amount_high(r)), 0) AS sum_high,
+       count(*) FILTER (WHERE amount_point(r) >= 100000000) AS over_1yi,
+       count(*) FILTER (WHERE amount_low(r) >= 10000000) AS certainly_over_1000wan,
+       count(*) FILTER (WHERE is_disclosed(r) AND coalesce(amount_high(r) >= 5000000, true)) AS possibly_over_500wan,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY amount_point(r)) AS median,
+       percentile_disc(0.9) WITHIN GROUP (ORDER BY amount_point(r)) AS p90
+FROM gen GROUP BY 1;
+SELECT cur, rounds, disclosed, open FROM plain ORDER BY cur;
+
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial AS SELECT funding_stats(r) AS s FROM gen;
+RESET max_parallel_workers_per_gather;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT pg_temp.runs_partial('SELECT funding_stats(r) FROM gen') AS parallel_plan;
+CREATE TEMP TABLE parallel AS SELECT funding_stats(r) AS s FROM gen;
+CREATE MATERIALIZED VIEW park_stats AS SELECT district, park, funding_stats(r) AS s FROM gen GROUP BY district, park;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
+SELECT (SELECT s FROM serial) = (SELECT s FROM parallel) AS serial_equals_parallel,
+       (SELECT s FROM serial) = (SELECT rollup(s) FROM park_stats) AS rollup_equals_direct,
+       (SELECT s FROM serial) = (SELECT rollup(s::text::funding_stats) FROM park_stats) AS text_round_trip,
+       (SELECT s FROM serial) = (SELECT rollup(d) FROM (SELECT district, rollup(s) AS d FROM park_stats GROUP BY district) x)
+           AS park_district_city;
+
+-- every figure equals plain SQL (quantiles within 1%)
+SELECT p.cur,
+       rounds(s.s, p.cur) = p.rounds AND disclosed_rounds(s.s, p.cur) = p.disclosed AND open_rounds(s.s, p.cur) = p.open AS counts,
+       total(s.s, p.cur) = p.sum_point AS total,
+       lower(total_range(s.s, p.cur)) = p.sum_low AS range_low,
+       (p.open > 0 AND upper_inf(total_range(s.s, p.cur))) OR upper(total_range(s.s, p.cur)) = p.sum_high AS range_high,
+       rounds_over(s.s, 100000000, p.cur) = p.over_1yi AS over_1yi,
+       rounds_over(s.s, 10000000, p.cur, 'low') = p.certainly_over_1000wan AS certainly,
+       rounds_over(s.s, 5000000, p.cur, 'high') = p.possibly_over_500wan AS possibly,
+       abs(quantile(s.s, 0.5, p.cur) - p.median) <= 0.01 * p.median AS median,
+       abs(quantile(s.s, 0.9, p.cur) - p.p90) <= 0.01 * p.p90 AS p90
+FROM plain p CROSS JOIN serial s WHERE p.cur <> '-' ORDER BY p.cur;
+-- per kind: rounds and totals
+SELECT count(*) AS kind_rows,
+       count(*) FILTER (WHERE k.rounds = p.rounds AND k.total = p.total) AS matching
+FROM kinds((SELECT s FROM serial)) k
+JOIN (SELECT currency(r) AS currency, round_kind(r) AS kind, count(*) AS rounds,
+             coalesce(sum(amount_point(r)), 0) AS total
+      FROM gen GROUP BY 1, 2) p ON k.currency IS NOT DISTINCT FROM p.currency AND k.kind = p.kind;
+SELECT count(*) AS kind_rows FROM kinds((SELECT s FROM serial));
+
+-- binary COPY out and back in, and a corrupted binary value
+CREATE TABLE stats_copy (park text, s funding_stats);
+\copy (SELECT park, s FROM park_stats) TO 'results/stats.bin' (FORMAT binary)
+\copy stats_copy FROM 'results/stats.bin' (FORMAT binary)
+SELECT count(*) AS parks, count(*) FILTER (WHERE c.s = p.s) AS identical
+FROM stats_copy c JOIN park_stats p USING (park);
+\copy (SELECT 'x', decode('02', 'hex')) TO 'results/stats_bad.bin' (FORMAT binary)
+\copy stats_copy FROM 'results/stats_bad.bin' (FORMAT binary)
+\copy (SELECT 'x', '\x017b7d'::bytea) TO 'results/stats_bad2.bin' (FORMAT binary)
+\copy stats_copy FROM 'results/stats_bad2.bin' (FORMAT binary)
+
+DROP TABLE few, gen, stats_copy CASCADE;

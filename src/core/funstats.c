@@ -1,0 +1,689 @@
+/*
+ * funstats.c
+ *	  funding_stats: per-currency counts, exact sums, threshold counts,
+ *	  per-kind figures and a quantile sketch of point amounts.
+ */
+#include "funstats.h"
+#include "jsontext.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define INITIAL_BINS 16
+
+int64_t
+inno_fs_threshold_major(int t)
+{
+	int64_t		v = t % 2 ? 5 : 1;
+	int			k;
+
+	for (k = 0; k < 4 + t / 2; k++)
+		v *= 10;
+	return v;
+}
+
+int
+inno_fs_threshold_index(int64_t major)
+{
+	int			t;
+
+	for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+		if (inno_fs_threshold_major(t) == major)
+			return t;
+	return -1;
+}
+
+static int
+MinorDigits(uint16_t currency)
+{
+	const InnoCurrencyInfo *c = inno_currency_by_numeric(currency);
+
+	return c ? c->minor_digits : 2;
+}
+
+/* a threshold in minor units of a currency */
+static int64_t
+ThresholdMinor(int t, uint16_t currency)
+{
+	int64_t		v = inno_fs_threshold_major(t);
+	int			d;
+
+	for (d = 0; d < MinorDigits(currency); d++)
+		v *= 10;
+	return v;
+}
+
+void
+inno_fs_init(InnoFsHeader *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->version = INNO_FS_VERSION;
+	h->used = sizeof(InnoFsHeader);
+}
+
+static InnoFsSection *
+FindSection(const InnoFsHeader *h, uint16_t currency, InnoFsSection **insert_at)
+{
+	InnoFsSection *s = inno_fs_first(h);
+	int			i;
+
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+	{
+		if (s->currency == currency)
+			return s;
+		if (s->currency > currency)
+			break;
+	}
+	if (insert_at)
+		*insert_at = s;
+	return NULL;
+}
+
+const InnoFsSection *
+inno_fs_section(const InnoFsHeader *h, uint16_t currency)
+{
+	return FindSection(h, currency, NULL);
+}
+
+static uint32_t
+SketchCapacity(const InnoFsSection *s)
+{
+	return (uint32_t) ((s->size - sizeof(InnoFsSection) - offsetof(InnoQSketch, bins)) / sizeof(InnoQsBin));
+}
+
+/* A new, empty section with room for nbins sketch buckets, at s. */
+static void
+InitSection(InnoFsSection *s, uint16_t currency, uint32_t nbins)
+{
+	InnoError	err;
+
+	memset(s, 0, INNO_FS_SECTION_SIZE(nbins));
+	s->size = (uint32_t) INNO_FS_SECTION_SIZE(nbins);
+	s->currency = currency;
+	(void) inno_qs_init(inno_fs_sketch(s), INNO_QS_DEFAULT_ACCURACY,
+						inno_qs_default_max_bins(INNO_QS_DEFAULT_ACCURACY), &err);
+}
+
+static bool
+AddOk(int64_t a, int64_t b)
+{
+	return b <= 0 || a <= INT64_MAX - b;
+}
+
+/* a point amount as a double in major units, for the sketch */
+static double
+MajorValue(int64_t minor, uint16_t currency)
+{
+	double		scale = 1.0;
+	int			d;
+
+	for (d = 0; d < MinorDigits(currency); d++)
+		scale *= 10.0;
+	return (double) minor / scale;
+}
+
+InnoStatus
+inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t *need)
+{
+	InnoFsSection *at = NULL;
+	InnoFsSection *s = FindSection(h, fr->currency, &at);
+	bool		disclosed = (fr->flags & INNO_FR_DISCLOSED) != 0;
+	bool		open = (fr->flags & INNO_FR_OPEN) != 0;
+	InnoFsKind *k;
+	int			t;
+
+	if (s == NULL)
+	{
+		size_t		add = INNO_FS_SECTION_SIZE(INITIAL_BINS);
+
+		if (h->used + add > capacity)
+		{
+			*need = (h->used + add) * 2;
+			return INNO_ERR_RANGE;
+		}
+		memmove((char *) at + add, at, h->used - (size_t) ((char *) at - (char *) h));
+		InitSection(at, fr->currency, INITIAL_BINS);
+		h->used += (uint32_t) add;
+		h->nsections++;
+		s = at;
+	}
+	k = &s->kinds[fr->kind % INNO_FS_KIND_SLOTS];
+	if (disclosed)
+	{
+		InnoStatus	st;
+
+		if (!AddOk(s->sum_low, fr->low) || !AddOk(s->sum_point, fr->point) ||
+			(!open && !AddOk(s->sum_high, fr->high)) || !AddOk(k->sum_point, fr->point))
+			return INNO_ERR_PARAM;
+		/* the sketch first: it is the only step that can need room */
+		st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, fr->currency));
+		if (st == INNO_ERR_RANGE)
+		{
+			uint32_t	more = SketchCapacity(s);
+			size_t		add = (size_t) more * sizeof(InnoQsBin);
+			char	   *tail = (char *) inno_fs_next(s);
+
+			if (h->used + add > capacity)
+			{
+				*need = (h->used + add) * 2;
+				return INNO_ERR_RANGE;
+			}
+			memmove(tail + add, tail, h->used - (size_t) (tail - (char *) h));
+			memset(tail, 0, add);
+			s->size += (uint32_t) add;
+			h->used += (uint32_t) add;
+			st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, fr->currency));
+		}
+		if (st != INNO_OK)
+			return INNO_ERR_PARAM;
+		if (s->disclosed == 0 || fr->point < s->min_point)
+			s->min_point = fr->point;
+		if (s->disclosed == 0 || fr->point > s->max_point)
+			s->max_point = fr->point;
+		s->disclosed++;
+		s->sum_low += fr->low;
+		s->sum_point += fr->point;
+		if (open)
+			s->open++;
+		else
+			s->sum_high += fr->high;
+		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+		{
+			int64_t		thr = ThresholdMinor(t, fr->currency);
+
+			s->over[t][0] += fr->low >= thr;
+			s->over[t][1] += fr->point >= thr;
+			s->over[t][2] += open || fr->high >= thr;
+		}
+		k->disclosed++;
+		k->sum_point += fr->point;
+	}
+	s->rounds++;
+	k->rounds++;
+	return INNO_OK;
+}
+
+size_t
+inno_fs_merge_size(const InnoFsHeader *a, const InnoFsHeader *b)
+{
+	return a->used + b->used;
+}
+
+static bool
+MergeCounts(InnoFsSection *d, const InnoFsSection *x)
+{
+	int			t,
+				i,
+				j;
+
+	if (!AddOk(d->rounds, x->rounds) || !AddOk(d->sum_low, x->sum_low) ||
+		!AddOk(d->sum_point, x->sum_point) || !AddOk(d->sum_high, x->sum_high))
+		return false;
+	if (x->disclosed > 0)
+	{
+		if (d->disclosed == 0 || x->min_point < d->min_point)
+			d->min_point = x->min_point;
+		if (d->disclosed == 0 || x->max_point > d->max_point)
+			d->max_point = x->max_point;
+	}
+	d->rounds += x->rounds;
+	d->disclosed += x->disclosed;
+	d->open += x->open;
+	d->sum_low += x->sum_low;
+	d->sum_point += x->sum_point;
+	d->sum_high += x->sum_high;
+	for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+		for (j = 0; j < 3; j++)
+			d->over[t][j] += x->over[t][j];
+	for (i = 0; i < INNO_FS_KIND_SLOTS; i++)
+	{
+		if (!AddOk(d->kinds[i].sum_point, x->kinds[i].sum_point))
+			return false;
+		d->kinds[i].rounds += x->kinds[i].rounds;
+		d->kinds[i].disclosed += x->kinds[i].disclosed;
+		d->kinds[i].sum_point += x->kinds[i].sum_point;
+	}
+	return true;
+}
+
+/* Copy a section with its sketch trimmed to its buckets; returns the bytes written. */
+static size_t
+CopyTrimmed(InnoFsSection *dst, const InnoFsSection *src)
+{
+	uint32_t	nbins = inno_qs_nbins(inno_fs_sketch(src));
+	size_t		size = INNO_FS_SECTION_SIZE(nbins);
+
+	memcpy(dst, src, size);
+	dst->size = (uint32_t) size;
+	inno_xsum_normalize(&inno_fs_sketch(dst)->sum);
+	return size;
+}
+
+InnoStatus
+inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFsHeader *a, const InnoFsHeader *b,
+			  InnoError *err)
+{
+	const InnoFsSection *x = inno_fs_first(a);
+	const InnoFsSection *y = inno_fs_first(b);
+	int			ix = 0,
+				iy = 0;
+	char	   *o;
+
+	inno_error_clear(err);
+	if (capacity < inno_fs_merge_size(a, b))
+		return INNO_ERR_RANGE;
+	inno_fs_init(dst);
+	o = (char *) inno_fs_first(dst);
+	while (ix < a->nsections || iy < b->nsections)
+	{
+		InnoFsSection *d = (InnoFsSection *) o;
+
+		if (iy >= b->nsections || (ix < a->nsections && x->currency < y->currency))
+		{
+			o += CopyTrimmed(d, x);
+			x = inno_fs_next(x);
+			ix++;
+		}
+		else if (ix >= a->nsections || y->currency < x->currency)
+		{
+			o += CopyTrimmed(d, y);
+			y = inno_fs_next(y);
+			iy++;
+		}
+		else
+		{
+			const InnoQSketch *sx = inno_fs_sketch(x);
+			const InnoQSketch *sy = inno_fs_sketch(y);
+			uint32_t	nbins = inno_qs_nbins(sx) + inno_qs_nbins(sy);
+
+			memcpy(d, x, sizeof(InnoFsSection));
+			if (!MergeCounts(d, y))
+			{
+				inno_set_detail(err, "A funding_stats sum is out of range.");
+				return INNO_ERR_PARAM;
+			}
+			if (inno_qs_merge(inno_fs_sketch(d), sx, sy, err) != INNO_OK)
+				return INNO_ERR_PARAM;
+			(void) nbins;
+			d->size = (uint32_t) INNO_FS_SECTION_SIZE(inno_qs_nbins(inno_fs_sketch(d)));
+			o += d->size;
+			x = inno_fs_next(x);
+			y = inno_fs_next(y);
+			ix++;
+			iy++;
+		}
+		dst->nsections++;
+	}
+	dst->used = (uint32_t) (o - (char *) dst);
+	return INNO_OK;
+}
+
+size_t
+inno_fs_stored_size(const InnoFsHeader *h)
+{
+	const InnoFsSection *s = inno_fs_first(h);
+	size_t		size = sizeof(InnoFsHeader);
+	int			i;
+
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+		size += INNO_FS_SECTION_SIZE(inno_qs_nbins(inno_fs_sketch(s)));
+	return size;
+}
+
+void
+inno_fs_write_stored(const InnoFsHeader *h, InnoFsHeader *out)
+{
+	const InnoFsSection *s = inno_fs_first(h);
+	char	   *o = (char *) inno_fs_first(out);
+	int			i;
+
+	*out = *h;
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+		o += CopyTrimmed((InnoFsSection *) o, s);
+	out->used = (uint32_t) (o - (char *) out);
+}
+
+InnoStatus
+inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
+{
+	const InnoFsSection *s;
+	size_t		off = sizeof(InnoFsHeader);
+	int			i,
+				t,
+				j;
+	int			prev = -1;
+
+	inno_error_clear(err);
+	if (size < sizeof(InnoFsHeader) || h->version != INNO_FS_VERSION || h->pad != 0 || h->used != size)
+	{
+		inno_set_detail(err, "The funding_stats header is invalid.");
+		return INNO_ERR_CORRUPT;
+	}
+	s = inno_fs_first(h);
+	for (i = 0; i < h->nsections; i++)
+	{
+		const InnoQSketch *q;
+		int64_t		rounds = 0,
+					disclosed = 0;
+		int64_t		sum = 0;
+
+		if (off + sizeof(InnoFsSection) > size || s->size < INNO_FS_SECTION_SIZE(0) ||
+			s->size > size - off || s->pad != 0)
+		{
+			inno_set_detail(err, "Section %d is truncated.", i + 1);
+			return INNO_ERR_CORRUPT;
+		}
+		if ((int) s->currency <= prev || (s->currency != 0 && inno_currency_by_numeric(s->currency) == NULL))
+		{
+			inno_set_detail(err, "Section %d has an unknown or repeated currency %u.", i + 1, (unsigned) s->currency);
+			return INNO_ERR_CORRUPT;
+		}
+		prev = s->currency;
+		if (s->rounds <= 0 || s->disclosed < 0 || s->disclosed > s->rounds || s->open < 0 ||
+			s->open > s->disclosed || (s->currency == 0 && s->disclosed > 0) ||
+			s->sum_low < 0 || s->sum_low > s->sum_point || s->sum_high < 0 ||
+			(s->disclosed == 0 ? (s->min_point != 0 || s->max_point != 0 || s->sum_point != 0 || s->sum_high != 0) :
+			 (s->min_point <= 0 || s->min_point > s->max_point)))
+		{
+			inno_set_detail(err, "Section %d has inconsistent counts or sums.", i + 1);
+			return INNO_ERR_CORRUPT;
+		}
+		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+			for (j = 0; j < 3; j++)
+				if (s->over[t][j] < 0 || s->over[t][j] > s->disclosed ||
+					(j > 0 && s->over[t][j] < s->over[t][j - 1]) ||
+					(t > 0 && s->over[t][j] > s->over[t - 1][j]))
+				{
+					inno_set_detail(err, "Section %d has inconsistent threshold counts.", i + 1);
+					return INNO_ERR_CORRUPT;
+				}
+		for (j = 0; j < INNO_FS_KIND_SLOTS; j++)
+		{
+			const InnoFsKind *k = &s->kinds[j];
+
+			if (k->rounds < 0 || k->disclosed < 0 || k->disclosed > k->rounds || k->sum_point < 0 ||
+				(k->rounds > 0 && inno_round_kind_rank((uint8_t) j) == 0) ||
+				(k->disclosed == 0 && k->sum_point != 0) ||
+				rounds > INT64_MAX - k->rounds || sum > INT64_MAX - k->sum_point)
+			{
+				inno_set_detail(err, "Section %d has an invalid round-kind entry.", i + 1);
+				return INNO_ERR_CORRUPT;
+			}
+			rounds += k->rounds;
+			disclosed += k->disclosed;
+			sum += k->sum_point;
+		}
+		if (rounds != s->rounds || disclosed != s->disclosed || sum != s->sum_point)
+		{
+			inno_set_detail(err, "Section %d's round kinds do not add up.", i + 1);
+			return INNO_ERR_CORRUPT;
+		}
+		q = inno_fs_sketch(s);
+		if (inno_qs_validate(q, s->size - sizeof(InnoFsSection), err) != INNO_OK ||
+			(int64_t) q->count != s->disclosed || q->accuracy != INNO_QS_DEFAULT_ACCURACY)
+		{
+			inno_set_detail(err, "Section %d's sketch is invalid.", i + 1);
+			return INNO_ERR_CORRUPT;
+		}
+		off += s->size;
+		s = inno_fs_next(s);
+	}
+	if (off != size)
+	{
+		inno_set_detail(err, "The funding_stats size does not match its sections.");
+		return INNO_ERR_CORRUPT;
+	}
+	return INNO_OK;
+}
+
+/* ---- text form ---- */
+
+size_t
+inno_fs_text_size(const InnoFsHeader *h)
+{
+	const InnoFsSection *s = inno_fs_first(h);
+	size_t		n = 64;
+	int			i;
+
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+		n += 4000 + inno_qs_text_size(inno_fs_sketch(s));
+	return n;
+}
+
+int
+inno_fs_format(const InnoFsHeader *h, char *buf, size_t buflen)
+{
+	const InnoFsSection *s = inno_fs_first(h);
+	size_t		o;
+	int			i,
+				t,
+				j;
+
+	if (buflen < inno_fs_text_size(h))
+		return -1;
+	o = (size_t) snprintf(buf, buflen, "{\"version\": %d, \"currencies\": [", INNO_FS_VERSION);
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+	{
+		const InnoCurrencyInfo *c = inno_currency_by_numeric(s->currency);
+		bool		first = true;
+		int			r;
+
+		if (c)
+			o += (size_t) snprintf(buf + o, buflen - o, "%s{\"currency\": \"%s\"", i ? ", " : "", c->alpha);
+		else
+			o += (size_t) snprintf(buf + o, buflen - o, "%s{\"currency\": null", i ? ", " : "");
+		o += (size_t) snprintf(buf + o, buflen - o,
+							   ", \"rounds\": %lld, \"disclosed\": %lld, \"open\": %lld, \"sum_low\": %lld"
+							   ", \"sum_point\": %lld, \"sum_high\": %lld, \"min_point\": %lld, \"max_point\": %lld"
+							   ", \"over\": [",
+							   (long long) s->rounds, (long long) s->disclosed, (long long) s->open,
+							   (long long) s->sum_low, (long long) s->sum_point, (long long) s->sum_high,
+							   (long long) s->min_point, (long long) s->max_point);
+		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+			o += (size_t) snprintf(buf + o, buflen - o, "%s[%lld, %lld, %lld]", t ? ", " : "",
+								   (long long) s->over[t][0], (long long) s->over[t][1],
+								   (long long) s->over[t][2]);
+		o += (size_t) snprintf(buf + o, buflen - o, "], \"kinds\": {");
+		/* in the vocabulary's order */
+		for (r = 1; r <= inno_round_kind_count(); r++)
+		{
+			const InnoRoundKindInfo *k = inno_round_kind_by_rank(r);
+			const InnoFsKind *e = &s->kinds[k->code % INNO_FS_KIND_SLOTS];
+
+			if (e->rounds == 0)
+				continue;
+			o += (size_t) snprintf(buf + o, buflen - o, "%s\"%s\": [%lld, %lld, %lld]", first ? "" : ", ",
+								   k->label, (long long) e->rounds, (long long) e->disclosed,
+								   (long long) e->sum_point);
+			first = false;
+		}
+		o += (size_t) snprintf(buf + o, buflen - o, "}, \"sketch\": ");
+		j = inno_qs_format(inno_fs_sketch(s), buf + o, buflen - o);
+		if (j < 0)
+			return -1;
+		o += (size_t) j;
+		o += (size_t) snprintf(buf + o, buflen - o, "}");
+	}
+	o += (size_t) snprintf(buf + o, buflen - o, "]}");
+	return o < buflen ? (int) o : -1;
+}
+
+static bool
+Key(InnoJsonCursor *c, const char *key)
+{
+	const char *k;
+	size_t		n;
+
+	return inno_json_string(c, &k, &n) && n == strlen(key) && memcmp(k, key, n) == 0 &&
+		inno_json_char(c, ':');
+}
+
+static bool
+IntField(InnoJsonCursor *c, const char *key, int64_t *v, bool comma)
+{
+	return (!comma || inno_json_char(c, ',')) && Key(c, key) && inno_json_int64(c, v);
+}
+
+/* The extent of a JSON object starting at c (no braces inside its strings). */
+static bool
+ObjectExtent(InnoJsonCursor *c, size_t *start, size_t *end)
+{
+	int			depth = 0;
+	size_t		p;
+
+	inno_json_skip_space(c);
+	*start = c->pos;
+	for (p = c->pos; p < c->len; p++)
+	{
+		if (c->s[p] == '{')
+			depth++;
+		else if (c->s[p] == '}' && --depth == 0)
+		{
+			*end = p + 1;
+			c->pos = p + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+InnoStatus
+inno_fs_parse(const char *s, size_t len, InnoFsHeader *out, size_t *size, InnoError *err)
+{
+	InnoJsonCursor c;
+	int64_t		version;
+	size_t		total = sizeof(InnoFsHeader);
+	char	   *o = NULL;
+	int			n = 0;
+
+	inno_error_clear(err);
+	inno_json_init(&c, s, len);
+	if (!inno_json_char(&c, '{') || !IntField(&c, "version", &version, false) || version != INNO_FS_VERSION ||
+		!inno_json_char(&c, ',') || !Key(&c, "currencies") || !inno_json_char(&c, '['))
+		goto syntax;
+	if (out)
+	{
+		inno_fs_init(out);
+		o = (char *) inno_fs_first(out);
+	}
+	if (!inno_json_char(&c, ']'))
+	{
+		for (;;)
+		{
+			InnoFsSection sec;
+			const char *cur;
+			size_t		curlen,
+						sk_start,
+						sk_end;
+			uint32_t	nbins = 0;
+			int			t;
+
+			memset(&sec, 0, sizeof(sec));
+			if (!inno_json_char(&c, '{') || !Key(&c, "currency"))
+				goto syntax;
+			if (!inno_json_null(&c))
+			{
+				char		alpha[4];
+				const InnoCurrencyInfo *ci;
+
+				if (!inno_json_string(&c, &cur, &curlen) || curlen != 3)
+					goto syntax;
+				memcpy(alpha, cur, 3);
+				alpha[3] = '\0';
+				if ((ci = inno_currency_by_alpha(alpha)) == NULL || strcmp(ci->alpha, alpha) != 0)
+				{
+					inno_set_detail(err, "\"%s\" is not a currency code (ISO 4217, upper case).", alpha);
+					return INNO_ERR_SYNTAX;
+				}
+				sec.currency = ci->numeric;
+			}
+			if (!IntField(&c, "rounds", &sec.rounds, true) || !IntField(&c, "disclosed", &sec.disclosed, true) ||
+				!IntField(&c, "open", &sec.open, true) || !IntField(&c, "sum_low", &sec.sum_low, true) ||
+				!IntField(&c, "sum_point", &sec.sum_point, true) || !IntField(&c, "sum_high", &sec.sum_high, true) ||
+				!IntField(&c, "min_point", &sec.min_point, true) || !IntField(&c, "max_point", &sec.max_point, true) ||
+				!inno_json_char(&c, ',') || !Key(&c, "over") || !inno_json_char(&c, '['))
+				goto syntax;
+			for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+				if ((t > 0 && !inno_json_char(&c, ',')) || !inno_json_char(&c, '[') ||
+					!inno_json_int64(&c, &sec.over[t][0]) || !inno_json_char(&c, ',') ||
+					!inno_json_int64(&c, &sec.over[t][1]) || !inno_json_char(&c, ',') ||
+					!inno_json_int64(&c, &sec.over[t][2]) || !inno_json_char(&c, ']'))
+					goto syntax;
+			if (!inno_json_char(&c, ']') || !inno_json_char(&c, ',') || !Key(&c, "kinds") || !inno_json_char(&c, '{'))
+				goto syntax;
+			if (!inno_json_char(&c, '}'))
+			{
+				for (;;)
+				{
+					const char *kl;
+					size_t		kn;
+					uint8_t		code = 0;
+					int			r;
+					InnoFsKind *k;
+
+					if (!inno_json_string(&c, &kl, &kn) || !inno_json_char(&c, ':'))
+						goto syntax;
+					for (r = 1; r <= inno_round_kind_count(); r++)
+					{
+						const InnoRoundKindInfo *ki = inno_round_kind_by_rank(r);
+
+						if (strlen(ki->label) == kn && memcmp(ki->label, kl, kn) == 0)
+							code = ki->code;
+					}
+					if (code == 0 || sec.kinds[code % INNO_FS_KIND_SLOTS].rounds != 0)
+					{
+						inno_set_detail(err, "\"%.*s\" is not a round kind, or is listed twice.", (int) (kn > 40 ? 40 : kn), kl);
+						return INNO_ERR_SYNTAX;
+					}
+					k = &sec.kinds[code % INNO_FS_KIND_SLOTS];
+					if (!inno_json_char(&c, '[') || !inno_json_int64(&c, &k->rounds) || !inno_json_char(&c, ',') ||
+						!inno_json_int64(&c, &k->disclosed) || !inno_json_char(&c, ',') ||
+						!inno_json_int64(&c, &k->sum_point) || !inno_json_char(&c, ']') || k->rounds <= 0)
+						goto syntax;
+					if (inno_json_char(&c, '}'))
+						break;
+					if (!inno_json_char(&c, ','))
+						goto syntax;
+				}
+			}
+			if (!inno_json_char(&c, ',') || !Key(&c, "sketch") || !ObjectExtent(&c, &sk_start, &sk_end))
+				goto syntax;
+			if (inno_qs_parse(s + sk_start, sk_end - sk_start, NULL, &nbins, err) != INNO_OK)
+				return INNO_ERR_SYNTAX;
+			sec.size = (uint32_t) INNO_FS_SECTION_SIZE(nbins);
+			if (out)
+			{
+				InnoFsSection *d = (InnoFsSection *) o;
+
+				memcpy(d, &sec, sizeof(sec));
+				if (inno_qs_parse(s + sk_start, sk_end - sk_start, inno_fs_sketch(d), &nbins, err) != INNO_OK)
+					return INNO_ERR_SYNTAX;
+				o += sec.size;
+			}
+			total += sec.size;
+			if (++n > 255)
+				goto syntax;
+			if (!inno_json_char(&c, '}'))
+				goto syntax;
+			if (inno_json_char(&c, ']'))
+				break;
+			if (!inno_json_char(&c, ','))
+				goto syntax;
+		}
+	}
+	if (!inno_json_char(&c, '}') || !inno_json_end(&c))
+		goto syntax;
+	*size = total;
+	if (out)
+	{
+		out->nsections = (uint8_t) n;
+		out->used = (uint32_t) total;
+		if (inno_fs_validate(out, total, err) != INNO_OK)
+			return INNO_ERR_SYNTAX;
+	}
+	return INNO_OK;
+syntax:
+	if (err->detail[0] == '\0')
+		inno_set_detail(err, "A funding_stats is written as its text output shows, field by field.");
+	return INNO_ERR_SYNTAX;
+}

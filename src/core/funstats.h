@@ -1,0 +1,116 @@
+/*
+ * funstats.h
+ *	  funding_stats: a summary of funding rounds kept per currency.
+ *
+ * Layout (flat, every part 8-byte aligned): a header, then one section per
+ * currency in ascending ISO numeric order, each followed by a quantile
+ * sketch of its point amounts.  Currency 0 holds rounds whose amount is
+ * undisclosed and name no currency.  Amounts of different currencies are
+ * never added together.
+ *
+ * During aggregation the buffer may hold spare room: the header's `used`
+ * says how many bytes are in use, and a section's sketch may have spare
+ * bucket slots (its `size` says how much room the section has).  The stored
+ * form has none: used equals the buffer size and every sketch is exact.
+ */
+#ifndef INNO_FUNSTATS_H
+#define INNO_FUNSTATS_H
+
+#include "funding.h"
+#include "qsketch.h"
+
+#define INNO_FS_VERSION 1
+#define INNO_FS_KIND_SLOTS 64	/* by round-kind code */
+#define INNO_FS_NTHRESHOLDS 16	/* 1 and 5 x 10^4 .. 10^11 currency units */
+
+/* threshold t in major units: (t % 2 ? 5 : 1) * 10^(4 + t / 2) */
+extern int64_t inno_fs_threshold_major(int t);
+/* index of a threshold given in major units, -1 if it is not one */
+extern int	inno_fs_threshold_index(int64_t major);
+
+typedef struct InnoFsKind
+{
+	int64_t		rounds;
+	int64_t		disclosed;
+	int64_t		sum_point;
+} InnoFsKind;
+
+typedef struct InnoFsSection
+{
+	uint32_t	size;			/* bytes of this section, its sketch included */
+	uint16_t	currency;		/* ISO numeric; 0: no currency */
+	uint16_t	pad;
+	int64_t		rounds;
+	int64_t		disclosed;
+	int64_t		open;			/* disclosed rounds open above */
+	int64_t		sum_low;		/* minor units, disclosed rounds */
+	int64_t		sum_point;
+	int64_t		sum_high;		/* closed rounds only: open ones have no high */
+	int64_t		min_point;		/* 0 when nothing is disclosed */
+	int64_t		max_point;
+	int64_t		over[INNO_FS_NTHRESHOLDS][3];	/* rounds with low / point / high >= threshold */
+	InnoFsKind	kinds[INNO_FS_KIND_SLOTS];
+	/* an InnoQSketch of point amounts in major units follows */
+} InnoFsSection;
+
+typedef struct InnoFsHeader
+{
+	uint8_t		version;
+	uint8_t		nsections;
+	uint16_t	pad;
+	uint32_t	used;			/* bytes in use, header included */
+} InnoFsHeader;
+
+#define INNO_FS_MIN_SIZE sizeof(InnoFsHeader)
+#define INNO_FS_SECTION_SIZE(nbins) (sizeof(InnoFsSection) + INNO_QS_SIZE(nbins))
+
+static inline InnoFsSection *
+inno_fs_first(const InnoFsHeader *h)
+{
+	return (InnoFsSection *) ((char *) h + sizeof(InnoFsHeader));
+}
+
+static inline InnoFsSection *
+inno_fs_next(const InnoFsSection *s)
+{
+	return (InnoFsSection *) ((char *) s + s->size);
+}
+
+static inline InnoQSketch *
+inno_fs_sketch(const InnoFsSection *s)
+{
+	return (InnoQSketch *) ((char *) s + sizeof(InnoFsSection));
+}
+
+extern void inno_fs_init(InnoFsHeader *h);
+
+/*
+ * Add a round.  capacity is the buffer's size.  INNO_ERR_RANGE with *need
+ * set when more room is needed (grow the buffer to at least *need bytes and
+ * call again; a retry is safe).  INNO_ERR_PARAM when a sum would overflow.
+ */
+extern InnoStatus inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t *need);
+
+/* Bytes needed to merge a and b (an upper bound). */
+extern size_t inno_fs_merge_size(const InnoFsHeader *a, const InnoFsHeader *b);
+
+/* dst = a + b; dst has inno_fs_merge_size bytes.  INNO_ERR_PARAM on overflow. */
+extern InnoStatus inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFsHeader *a,
+								const InnoFsHeader *b, InnoError *err);
+
+/* Size of the stored form, and writing it (no spare room, sums normalized). */
+extern size_t inno_fs_stored_size(const InnoFsHeader *h);
+extern void inno_fs_write_stored(const InnoFsHeader *h, InnoFsHeader *out);
+
+/* Check a stored value of size bytes. */
+extern InnoStatus inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err);
+
+/* The section of a currency (0 for no currency), NULL if none. */
+extern const InnoFsSection *inno_fs_section(const InnoFsHeader *h, uint16_t currency);
+
+/* JSON text form; parse first with out == NULL to learn the size. */
+extern size_t inno_fs_text_size(const InnoFsHeader *h);
+extern int	inno_fs_format(const InnoFsHeader *h, char *buf, size_t buflen);
+extern InnoStatus inno_fs_parse(const char *s, size_t len, InnoFsHeader *out, size_t *size, InnoError *err);
+
+#endif							/* INNO_FUNSTATS_H */
