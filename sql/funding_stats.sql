@@ -38,6 +38,21 @@ SELECT funding_stats(r), rounds(funding_stats(r)), total(funding_stats(r), 'CNY'
 -- equity only, with an aggregate FILTER
 SELECT total(funding_stats(r) FILTER (WHERE is_equity(r)), 'CNY') AS equity_cny FROM few;
 
+-- the article's figures: 66 funded projects, 28.43亿 raised in all (the sum of
+-- point values), 6 rounds over 1亿 and 29 over 1,000万; among them Qingyun's
+-- B round "近2亿元" and Xiushi Bio's Pre-A round "近亿元"
+CREATE TABLE seed_rounds (project int, r funding_round);
+INSERT INTO seed_rounds VALUES
+	(1, 'B轮 近2亿元 2023'), (2, 'Pre-A轮 近亿元'), (3, 'C轮 4.8亿元'), (4, 'B轮 4亿元'),
+	(5, 'D轮 3亿元'), (6, 'B+轮 1.5亿元'), (7, 'A轮 1.2亿元');
+INSERT INTO seed_rounds SELECT g, 'A轮 5000万元' FROM generate_series(8, 29) g;
+INSERT INTO seed_rounds SELECT g, CASE WHEN g = 66 THEN '天使轮 68万元' ELSE '天使轮 62万元' END::funding_round
+FROM generate_series(30, 66) g;
+SELECT (SELECT count(DISTINCT project) FROM seed_rounds) AS funded_projects,
+       round(total(s, 'CNY') / 100000000, 2) AS total_yi,
+       rounds_over(s, 100000000, 'CNY') AS over_1yi, rounds_over(s, 10000000, 'CNY') AS over_1000wan
+FROM (SELECT funding_stats(r) AS s FROM seed_rounds) t;
+
 -- errors
 SELECT total(funding_stats(r), 'XYZ') FROM few;
 SELECT rounds_over(funding_stats(r), 30000000, 'CNY') FROM few;
@@ -97,6 +112,15 @@ SELECT (SELECT s FROM serial) = (SELECT s FROM parallel) AS serial_equals_parall
        (SELECT s FROM serial) = (SELECT rollup(d) FROM (SELECT district, rollup(s) AS d FROM park_stats GROUP BY district) x)
            AS park_district_city;
 
+-- Citus moves partial states through the output and input functions,
+-- without the final function: the raw state must read back equal
+CREATE AGGREGATE raw_stats_state(funding_round) (
+	SFUNC = funding_stats_trans, STYPE = funding_stats, INITCOND = '{"version": 1, "currencies": []}');
+SELECT raw_stats_state(r)::text::funding_stats = (SELECT s FROM serial) AS raw_state_text,
+       funding_stats_send(raw_stats_state(r)) = funding_stats_send((SELECT s FROM serial)) AS raw_state_binary
+FROM gen;
+DROP AGGREGATE raw_stats_state(funding_round);
+
 -- every figure equals plain SQL (quantiles within 1%)
 SELECT p.cur,
        rounds(s.s, p.cur) = p.rounds AND disclosed_rounds(s.s, p.cur) = p.disclosed AND open_rounds(s.s, p.cur) = p.open AS counts,
@@ -129,4 +153,4 @@ FROM stats_copy c JOIN park_stats p USING (park);
 \copy (SELECT 'x', '\x017b7d'::bytea) TO 'results/stats_bad2.bin' (FORMAT binary)
 \copy stats_copy FROM 'results/stats_bad2.bin' (FORMAT binary)
 
-DROP TABLE few, gen, stats_copy CASCADE;
+DROP TABLE few, seed_rounds, gen, stats_copy CASCADE;

@@ -74,6 +74,16 @@ SELECT (SELECT s FROM serial) = (SELECT s FROM parallel) AS serial_equals_parall
        (SELECT s FROM serial) = (SELECT rollup(s::text::quantile_sketch) FROM park_sketches) AS text_round_trip,
        (SELECT s::text FROM serial) = (SELECT s::text FROM parallel) AS same_text;
 
+-- Citus moves partial states between nodes through the output and input
+-- functions, without running the final function: an aggregate without one
+-- returns the raw state (with its spare room), which must read back equal
+CREATE AGGREGATE raw_sketch_state(double precision) (
+	SFUNC = quantile_sketch_trans, STYPE = quantile_sketch);
+SELECT raw_sketch_state(amount)::text::quantile_sketch = quantile_sketch(amount) AS raw_state_text,
+       quantile_sketch_send(raw_sketch_state(amount)) = quantile_sketch_send(quantile_sketch(amount)) AS raw_state_binary
+FROM measures;
+DROP AGGREGATE raw_sketch_state(double precision);
+
 -- durations: integers (days) and intervals (seconds)
 SELECT quantile(quantile_sketch(days), 0.5) BETWEEN
        0.99 * (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY days) FROM measures) AND

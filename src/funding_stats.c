@@ -46,7 +46,12 @@ NewDatum(size_t body)
 	return d;
 }
 
-/* A stored value (detoasted), checked before it is trusted. */
+/*
+ * A value checked before it is trusted.  Besides stored values this accepts
+ * aggregation states, which carry spare room: Citus ships partial states
+ * between nodes through the output function.  A state is first checked to
+ * be well formed, then trimmed to the stored form, then fully validated.
+ */
 static const InnoFsHeader *
 CheckedStats(Datum datum)
 {
@@ -54,10 +59,15 @@ CheckedStats(Datum datum)
 	InnoError	err;
 	InnoStatus	st;
 
-	if (VARSIZE(d) < FS_OFFSET + INNO_FS_MIN_SIZE)
-	{
-		inno_error_clear(&err);
+	inno_error_clear(&err);
+	if (VARSIZE(d) < FS_OFFSET + INNO_FS_MIN_SIZE || !inno_fs_state_fits(FS_BODY(d), FS_CAPACITY(d)))
 		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "funding_stats");
+	if (inno_fs_stored_size(FS_BODY(d)) != FS_CAPACITY(d))
+	{
+		struct varlena *t = NewDatum(inno_fs_stored_size(FS_BODY(d)));
+
+		inno_fs_write_stored(FS_BODY(d), FS_BODY(t));
+		d = t;
 	}
 	st = inno_fs_validate(FS_BODY(d), FS_CAPACITY(d), &err);
 	if (st != INNO_OK)

@@ -48,7 +48,15 @@ NewSketch(int accuracy, int max_bins, uint32 capacity)
 	return d;
 }
 
-/* A stored sketch (detoasted), checked before it is trusted. */
+static struct varlena *StoredSketch(const InnoQSketch *s);
+
+/*
+ * A sketch checked before it is trusted.  Besides stored values this
+ * accepts aggregation states, which carry spare bucket slots and an
+ * unnormalized sum: Citus ships partial states between nodes through the
+ * output function.  A state whose buckets fit is trimmed to the stored form
+ * first; then everything is validated.
+ */
 static struct varlena *
 CheckedSketch(Datum datum)
 {
@@ -56,8 +64,13 @@ CheckedSketch(Datum datum)
 	InnoError	err;
 	InnoStatus	st;
 
+	inno_error_clear(&err);
 	if (VARSIZE(d) < QS_DATUM_SIZE(0))
 		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "quantile_sketch");
+	if ((size_t) QS_BODY(d)->nneg + QS_BODY(d)->npos > QS_CAPACITY(d))
+		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "quantile_sketch");
+	if (QS_CAPACITY(d) != inno_qs_nbins(QS_BODY(d)) || QS_BODY(d)->sum.pending != 0)
+		d = StoredSketch(QS_BODY(d));
 	st = inno_qs_validate(QS_BODY(d), VARSIZE(d) - QS_OFFSET, &err);
 	if (st != INNO_OK)
 		inno_report_corrupt(st, &err, "quantile_sketch");

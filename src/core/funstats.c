@@ -318,6 +318,32 @@ inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFsHeader *a, const I
 	return INNO_OK;
 }
 
+bool
+inno_fs_state_fits(const InnoFsHeader *h, size_t capacity)
+{
+	const InnoFsSection *s;
+	size_t		off = sizeof(InnoFsHeader);
+	int			i;
+
+	if (capacity < sizeof(InnoFsHeader) || h->used > capacity || h->used < sizeof(InnoFsHeader))
+		return false;
+	s = inno_fs_first(h);
+	for (i = 0; i < h->nsections; i++)
+	{
+		const InnoQSketch *q;
+
+		if (off + sizeof(InnoFsSection) + offsetof(InnoQSketch, bins) > h->used ||
+			s->size < sizeof(InnoFsSection) + offsetof(InnoQSketch, bins) || s->size > h->used - off)
+			return false;
+		q = inno_fs_sketch(s);
+		if (INNO_FS_SECTION_SIZE((size_t) q->nneg + q->npos) > s->size)
+			return false;
+		off += s->size;
+		s = inno_fs_next(s);
+	}
+	return off == h->used;
+}
+
 size_t
 inno_fs_stored_size(const InnoFsHeader *h)
 {

@@ -98,6 +98,13 @@ extern size_t inno_fs_merge_size(const InnoFsHeader *a, const InnoFsHeader *b);
 extern InnoStatus inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFsHeader *a,
 								const InnoFsHeader *b, InnoError *err);
 
+/*
+ * Is h a well-formed aggregation state within capacity bytes: used fits,
+ * every section's size fits, every sketch fits its section?  Checked before
+ * a state (which may hold spare room) is walked or trimmed.
+ */
+extern bool inno_fs_state_fits(const InnoFsHeader *h, size_t capacity);
+
 /* Size of the stored form, and writing it (no spare room, sums normalized). */
 extern size_t inno_fs_stored_size(const InnoFsHeader *h);
 extern void inno_fs_write_stored(const InnoFsHeader *h, InnoFsHeader *out);
