@@ -94,6 +94,15 @@ SELECT cur, rounds, disclosed, open FROM plain ORDER BY cur;
 SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial AS SELECT funding_stats(r) AS s FROM gen;
 RESET max_parallel_workers_per_gather;
+-- force parallel plans: debug_parallel_query on PostgreSQL 16+, force_parallel_mode before
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'SET debug_parallel_query = on';
+	ELSE
+		EXECUTE 'SET force_parallel_mode = on';
+	END IF;
+END $$;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -101,6 +110,14 @@ SET max_parallel_workers_per_gather = 2;
 SELECT pg_temp.runs_partial('SELECT funding_stats(r) FROM gen') AS parallel_plan;
 CREATE TEMP TABLE parallel AS SELECT funding_stats(r) AS s FROM gen;
 CREATE MATERIALIZED VIEW park_stats AS SELECT district, park, funding_stats(r) AS s FROM gen GROUP BY district, park;
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'RESET debug_parallel_query';
+	ELSE
+		EXECUTE 'RESET force_parallel_mode';
+	END IF;
+END $$;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

@@ -57,6 +57,15 @@ FROM measures, unnest(ARRAY[0.001, 0.005, 0.02, 0.05]) a GROUP BY a ORDER BY a;
 SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial AS SELECT quantile_sketch(amount) AS s FROM measures;
 RESET max_parallel_workers_per_gather;
+-- force parallel plans: debug_parallel_query on PostgreSQL 16+, force_parallel_mode before
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'SET debug_parallel_query = on';
+	ELSE
+		EXECUTE 'SET force_parallel_mode = on';
+	END IF;
+END $$;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -65,6 +74,14 @@ SELECT pg_temp.runs_partial('SELECT quantile_sketch(amount) FROM measures') AS p
 CREATE TEMP TABLE parallel AS SELECT quantile_sketch(amount) AS s FROM measures;
 CREATE MATERIALIZED VIEW park_sketches AS
 SELECT park, quantile_sketch(amount) AS s FROM measures GROUP BY park;
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'RESET debug_parallel_query';
+	ELSE
+		EXECUTE 'RESET force_parallel_mode';
+	END IF;
+END $$;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

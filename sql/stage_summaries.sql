@@ -89,6 +89,15 @@ SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial AS SELECT funnel(stage) AS f FROM projects;
 RESET max_parallel_workers_per_gather;
 
+-- force parallel plans: debug_parallel_query on PostgreSQL 16+, force_parallel_mode before
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'SET debug_parallel_query = on';
+	ELSE
+		EXECUTE 'SET force_parallel_mode = on';
+	END IF;
+END $$;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -99,6 +108,14 @@ SELECT pg_temp.runs_partial('SELECT park, funnel(stage) FROM projects GROUP BY p
 
 CREATE MATERIALIZED VIEW park_funnels AS
 SELECT district, park, funnel(stage) AS f FROM projects GROUP BY district, park;
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'RESET debug_parallel_query';
+	ELSE
+		EXECUTE 'RESET force_parallel_mode';
+	END IF;
+END $$;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
@@ -165,6 +182,15 @@ SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial_h AS
 SELECT project, stage_history(stage, reached_on) AS h FROM gen_milestones GROUP BY project;
 RESET max_parallel_workers_per_gather;
+-- force parallel plans: debug_parallel_query on PostgreSQL 16+, force_parallel_mode before
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'SET debug_parallel_query = on';
+	ELSE
+		EXECUTE 'SET force_parallel_mode = on';
+	END IF;
+END $$;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -173,6 +199,14 @@ SELECT pg_temp.runs_partial('SELECT project, stage_history(stage, reached_on) FR
        AS parallel_plan;
 CREATE TEMP TABLE parallel_h AS
 SELECT project, stage_history(stage, reached_on) AS h FROM gen_milestones GROUP BY project;
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'RESET debug_parallel_query';
+	ELSE
+		EXECUTE 'RESET force_parallel_mode';
+	END IF;
+END $$;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
