@@ -63,6 +63,14 @@ else
 	cat build/lint-sql.log >&2
 fi
 
+# the demo data set is what test/demo/generate.py makes, byte for byte
+if python3 test/demo/generate.py --check >build/demo-data.log 2>&1; then
+	pass 1
+else
+	fail 1 "demo data differ from test/demo/generate.py (see build/demo-data.log)"
+	cat build/demo-data.log >&2
+fi
+
 # 3. a short fuzzing pass per libFuzzer target
 for src in test/fuzz/fuzz_*.c; do
 	t=$(basename "$src" .c)
