@@ -15,19 +15,7 @@ FROM generate_series(1, :rows) g
 JOIN stage_ladder() l ON l.rank = 1 + abs(hashint4(g)) % 12;
 VACUUM ANALYZE bench_rows;
 
-CREATE FUNCTION pg_temp.median_ms(q text, runs int DEFAULT 5) RETURNS numeric
-LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-	times numeric[] := '{}';
-BEGIN
-	FOR i IN 1..runs LOOP
-		t0 := clock_timestamp();
-		EXECUTE q;
-		times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-	END LOOP;
-	RETURN (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x);
-END $$;
+\i test/bench/median_ms.psql
 
 CREATE TEMP TABLE results (task text, way text, ms numeric);
 INSERT INTO results VALUES
