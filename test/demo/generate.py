@@ -476,8 +476,12 @@ for p in recent:
         sales[(pid, "2024H1")] = H1_LINE * rng.uniform(0.3, 0.95)
 
 
+recent_ids = {p["id"] for p in recent}
+
+
 def capped(pid, period):
-    if pid in {p["id"] for p in recent}:
+    """The most a project may have in a period without crossing F6's or F7's line."""
+    if pid in recent_ids:
         if period == "2023" and pid not in big_fy:
             return FY_LINE * 0.98
         if period == "2024H1" and pid not in big_h1:
@@ -488,7 +492,6 @@ def capped(pid, period):
 # F9: the 2023 cohort's H1-2024 sales total 92.47亿, 73.3% of their 2023 total
 TARGET = {"2024H1": 9_247_031_600, "2023": 12_615_402_900}
 cohort23 = [p["id"] for p in projects if p["year"] == 2023]
-recent_ids = {p["id"] for p in recent}
 for period, target in TARGET.items():
     keys = [pid for pid in cohort23 if (pid, period) in sales]
     fixed = [k for k in keys if (k in big_fy if period == "2023" else k in big_h1)]
