@@ -28,7 +28,7 @@ finish() {
 	exit
 }
 
-inno_bootstrap clang libclang-rt-14-dev || {
+inno_bootstrap clang libclang-rt-14-dev $(grep -v '^#' test/clients/packages.txt) || {
 	fail 1 "bootstrap (installing packages)"
 	finish
 }
