@@ -534,22 +534,7 @@ round_kinds(PG_FUNCTION_ARGS)
 		[INNO_ROUND_GRANT] = "grant",
 		[INNO_ROUND_UNKNOWN] = "unknown",
 	};
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->max_calls = (uint64) inno_round_kind_count();
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
+	FuncCallContext *funcctx = inno_srf_rows(fcinfo, (uint64) inno_round_kind_count());
 	if (funcctx->call_cntr < funcctx->max_calls)
 	{
 		int			rank = (int) funcctx->call_cntr + 1;
@@ -578,22 +563,7 @@ PG_FUNCTION_INFO_V1(funding_currencies);
 Datum
 funding_currencies(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->max_calls = (uint64) inno_currency_count();
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
+	FuncCallContext *funcctx = inno_srf_rows(fcinfo, (uint64) inno_currency_count());
 	if (funcctx->call_cntr < funcctx->max_calls)
 	{
 		const InnoCurrencyInfo *c = inno_currency_by_index((int) funcctx->call_cntr);

@@ -112,3 +112,25 @@ inno_bytes_to_hex(const char *data, int len)
 		appendStringInfo(&buf, "... (%d bytes)", len);
 	return buf.data;
 }
+
+/*
+ * The first-call and per-call setup of a set-returning function that returns
+ * max_calls rows of its declared row type (the vocabulary listings).
+ */
+FuncCallContext *
+inno_srf_rows(FunctionCallInfo fcinfo, uint64 max_calls)
+{
+	if (SRF_IS_FIRSTCALL())
+	{
+		FuncCallContext *funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		TupleDesc	tupdesc;
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->max_calls = max_calls;
+		MemoryContextSwitchTo(oldcontext);
+	}
+	return SRF_PERCALL_SETUP();
+}

@@ -8,6 +8,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "funcapi.h"
 
 #include "core/inno_core.h"
 
@@ -53,5 +54,8 @@ extern Datum inno_minor_to_numeric(int64 minor, int minor_digits);
 
 /* Render up to 32 bytes as \x hex, for messages about bad binary input. */
 extern char *inno_bytes_to_hex(const char *data, int len);
+
+/* Setup of a set-returning function giving max_calls rows of its row type. */
+extern FuncCallContext *inno_srf_rows(FunctionCallInfo fcinfo, uint64 max_calls);
 
 #endif							/* INNOVATION_H */

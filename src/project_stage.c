@@ -272,22 +272,7 @@ PG_FUNCTION_INFO_V1(stage_ladder);
 Datum
 stage_ladder(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->max_calls = INNO_STAGE_COUNT;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
+	FuncCallContext *funcctx = inno_srf_rows(fcinfo, INNO_STAGE_COUNT);
 	if (funcctx->call_cntr < funcctx->max_calls)
 	{
 		int			rank = (int) funcctx->call_cntr + 1;
