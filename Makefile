@@ -27,7 +27,7 @@ DOCS      := $(wildcard doc/*.md)
 REGRESS      = project_stage_io project_stage_order project_stage_index \
                project_stage_copy stage_range funding_round stage_summaries quantile_sketch \
                funding_stats demo \
-               extension
+               extension upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config
