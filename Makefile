@@ -12,11 +12,15 @@ EXTENSION  = innovation
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(dir $(firstword $(MAKEFILE_LIST)))innovation.control)
 
 MODULE_big = innovation
-CORE_SRCS  = src/core/textnorm.c src/core/stage.c src/core/calendar.c src/core/jsontext.c \
-             src/core/xsum.c src/core/qsketch.c src/core/funnel.c src/core/history.c \
-             src/core/decimal.c src/core/funding.c src/core/frbox.c src/core/funstats.c
+CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c src/core/stage.c \
+             src/core/calendar.c src/core/jsontext.c src/core/xsum.c src/core/qsketch.c \
+             src/core/funnel.c src/core/history.c src/core/decimal.c \
+             src/core/funding_vocab.c src/core/funding_amount.c src/core/funding_date.c \
+             src/core/funding_parse.c src/core/funding_value.c src/core/funding_extract.c \
+             src/core/frbox.c src/core/funstats.c
 OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
-             src/quantile_sketch.o src/funding_round.o src/funding_stats.o \
+             src/quantile_sketch.o src/funding_round.o src/funding_round_index.o \
+             src/funding_text.o src/funding_stats.o \
              $(CORE_SRCS:.c=.o)
 
 DATA_built = innovation--$(EXTVERSION).sql
@@ -25,7 +29,7 @@ DATA      := $(wildcard src/sql/update/*.sql)
 DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index \
-               project_stage_copy stage_range funding_round stage_summaries quantile_sketch \
+               project_stage_copy stage_range funding_round funding_text stage_summaries quantile_sketch \
                funding_stats demo \
                extension upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
@@ -79,7 +83,7 @@ CORE_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -fno-omit
                -fsanitize=address,undefined -fno-sanitize-recover=all
 UNIT_SRCS    = $(wildcard test/unit/*.c)
 
-build/unit_tests: $(CORE_SRCS) $(wildcard src/core/*.h) $(UNIT_SRCS) $(wildcard test/unit/*.h)
+build/unit_tests: $(CORE_SRCS) $(wildcard src/core/*.h) $(UNIT_SRCS) $(wildcard test/unit/*.h) $(wildcard test/unit/*.inc)
 	@mkdir -p build
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(CORE_SRCS) $(UNIT_SRCS) -o $@ -lm
 

@@ -14,8 +14,10 @@ WHERE d.refclassid = 'pg_extension'::regclass
 ORDER BY 1;
 
 -- functions: all IMMUTABLE and PARALLEL SAFE, none SECURITY DEFINER, and C
--- functions STRICT except these, which handle NULLs on purpose (aggregate
--- states that start NULL, milestone rows without a date)
+-- functions STRICT except these: funding_round_in is STABLE (typed input
+-- reads innovation.default_currency); the others handle NULLs on purpose
+-- (aggregate states that start NULL, milestone rows without a date, a NULL
+-- default currency)
 SELECT p.oid::regprocedure, p.provolatile, p.proparallel, p.proisstrict, p.prosecdef
 FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 WHERE d.refclassid = 'pg_extension'::regclass

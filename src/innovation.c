@@ -8,10 +8,19 @@
 #include "utils/builtins.h"
 
 #include "core/decimal.h"
+#include "funding_round.h"
 #include "mb/pg_wchar.h"
 #include "utils/elog.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	inno_define_funding_settings();
+}
 
 int
 inno_sqlstate(InnoStatus status)
@@ -95,6 +104,23 @@ inno_minor_to_numeric(int64 minor, int minor_digits)
 	inno_minor_to_decimal(minor, minor_digits, buf);
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+#define QUOTE_MAX_CHARS 100
+
+char *
+inno_quote_input(const char *str, size_t len)
+{
+	int			cut;
+
+	if (len <= QUOTE_MAX_CHARS)
+		return pnstrdup(str, len);
+	/* the byte length of the first QUOTE_MAX_CHARS characters */
+	cut = pg_mbcharcliplen(str, (int) Min(len, (size_t) QUOTE_MAX_CHARS * MAX_MULTIBYTE_CHAR_LEN),
+						   QUOTE_MAX_CHARS);
+	if ((size_t) cut >= len)
+		return pnstrdup(str, len);
+	return psprintf("%.*s...", cut, str);
 }
 
 char *

@@ -25,6 +25,11 @@
 		ereport(ERROR, __VA_ARGS__); \
 		return dummy_value; \
 	} while (0)
+#define errsave(context, ...) \
+	do { \
+		(void) (context); \
+		ereport(ERROR, __VA_ARGS__); \
+	} while (0)
 #endif
 
 /* SQLSTATE for a core status (never INNO_OK). */
@@ -51,6 +56,12 @@ extern void inno_report_corrupt(InnoStatus st, const InnoError *err, const char 
 
 /* An amount in minor units as a numeric in major units (no more decimals than needed). */
 extern Datum inno_minor_to_numeric(int64 minor, int minor_digits);
+
+/*
+ * The input as an error message quotes it: at most about 100 characters
+ * (cut on a character boundary, with "..." after), however long it is.
+ */
+extern char *inno_quote_input(const char *str, size_t len);
 
 /* Render up to 32 bytes as \x hex, for messages about bad binary input. */
 extern char *inno_bytes_to_hex(const char *data, int len);

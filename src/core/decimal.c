@@ -122,3 +122,105 @@ inno_minor_to_decimal(int64_t minor, int minor_digits, char *buf)
 	buf[o] = '\0';
 	return o;
 }
+
+/* ------------------------------------------------------------------------
+ * InnoDec
+ * ------------------------------------------------------------------------
+ */
+
+#define DEC_LIMIT ((__int128) 1 << 100)
+
+static bool
+DecScaleTo(InnoDec *d, int e)
+{
+	while (d->e > e)
+	{
+		if (d->m > DEC_LIMIT / 10 || d->m < -DEC_LIMIT / 10)
+			return false;
+		d->m *= 10;
+		d->e--;
+	}
+	return true;
+}
+
+bool
+inno_dec_add(InnoDec *a, InnoDec b)
+{
+	int			e = a->e < b.e ? a->e : b.e;
+
+	if (!DecScaleTo(a, e) || !DecScaleTo(&b, e))
+		return false;
+	a->m += b.m;
+	return a->m < DEC_LIMIT && a->m > -DEC_LIMIT;
+}
+
+bool
+inno_dec_mul_pow10(InnoDec *d, int k)
+{
+	if (d->e + k > 60)
+		return false;
+	d->e += k;
+	return true;
+}
+
+bool
+inno_dec_mul_small(InnoDec *d, int k)
+{
+	if (d->m > DEC_LIMIT / 128 || d->m < -DEC_LIMIT / 128)
+		return false;
+	d->m *= k;
+	return true;
+}
+
+int
+inno_dec_cmp(InnoDec a, InnoDec b)
+{
+	InnoDec		diff = b;
+
+	diff.m = -diff.m;
+	if (!inno_dec_add(&a, diff))
+		return a.e > b.e ? 1 : -1;	/* cannot happen for amounts we read */
+	return (a.m > 0) - (a.m < 0);
+}
+
+int
+inno_dec_leading_pow(InnoDec v)
+{
+	__int128	m = v.m < 0 ? -v.m : v.m;
+	int			p = v.e;
+
+	if (m == 0)
+		return v.e;
+	while (m >= 10)
+	{
+		m /= 10;
+		p++;
+	}
+	return p;
+}
+
+InnoStatus
+inno_dec_to_minor(InnoDec d, int minor_digits, int64_t max, int64_t *out)
+{
+	int			e = d.e + minor_digits;
+	__int128	m = d.m;
+
+	while (e < 0)
+	{
+		if (m % 10 != 0)
+			return INNO_ERR_SYNTAX;
+		m /= 10;
+		e++;
+	}
+	while (e > 0)
+	{
+		if (m > (__int128) max)
+			return INNO_ERR_RANGE;
+		m *= 10;
+		e--;
+	}
+	if (m > (__int128) max || m < 0)
+		return INNO_ERR_RANGE;
+	*out = (int64_t) m;
+	return INNO_OK;
+}

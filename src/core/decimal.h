@@ -25,4 +25,24 @@ extern InnoStatus inno_decimal_to_minor(const char *s, size_t len, int minor_dig
 #define INNO_DECIMAL_MAX 32
 extern int	inno_minor_to_decimal(int64_t minor, int minor_digits, char *buf);
 
+/*
+ * An exact decimal m * 10^e, for reading amounts written with magnitudes
+ * ("1.5亿", "3000多万", "25 million").  Operations return false when the
+ * value would leave |m| < 2^100 or e > 60: such a text is out of range.
+ */
+typedef struct InnoDec
+{
+	__int128	m;
+	int			e;
+} InnoDec;
+
+extern bool inno_dec_add(InnoDec *a, InnoDec b);
+extern bool inno_dec_mul_pow10(InnoDec *d, int k);
+extern bool inno_dec_mul_small(InnoDec *d, int k);	/* d *= k, 0 <= k <= 100 */
+extern int	inno_dec_cmp(InnoDec a, InnoDec b);	/* both non-negative */
+/* power of ten of the leading digit: 3000 -> 3, 0.5 -> -1 */
+extern int	inno_dec_leading_pow(InnoDec d);
+/* To minor units: INNO_ERR_SYNTAX if finer than minor_digits, INNO_ERR_RANGE above max or below 0 */
+extern InnoStatus inno_dec_to_minor(InnoDec d, int minor_digits, int64_t max, int64_t *out);
+
 #endif							/* INNO_DECIMAL_H */

@@ -85,6 +85,11 @@ extern const InnoRoundKindInfo *inno_round_kind_by_rank(int rank);
 extern const InnoRoundKindInfo *inno_round_kind_by_code(uint8_t code);
 extern int	inno_round_kind_rank(uint8_t code);	/* 0 if invalid */
 
+/* The phrases of the kind at a rank, as the lexicon matches them. */
+extern const char *const *inno_round_kind_phrases(int rank, int *count);
+
+#define INNO_KIND_UNDISCLOSED 34
+
 /* Parse a kind label or alias alone (for funding_round(kind, ...) and round_kind input). */
 extern InnoStatus inno_round_kind_parse(const char *s, size_t len, uint8_t *code, InnoError *err);
 
@@ -102,10 +107,101 @@ extern const InnoCurrencyInfo *inno_currency_by_alpha(const char *alpha);	/* cas
 extern int	inno_currency_count(void);
 extern const InnoCurrencyInfo *inno_currency_by_index(int i);
 
+/* How text names a currency: a symbol before the number, a code, a word. */
+typedef enum InnoCurrencyForm
+{
+	INNO_CUR_SYMBOL,
+	INNO_CUR_CODE,				/* besides the ISO code itself */
+	INNO_CUR_WORD
+} InnoCurrencyForm;
+
+extern const char *const *inno_currency_words(int i, InnoCurrencyForm form, int *count);
+/* the ISO code in lower case */
+extern const char *inno_currency_code_folded(int i);
+
+/* The other words of funding text (qualifiers, magnitudes, fillers ...), as data. */
+extern int	inno_funding_word_count(void);
+extern void inno_funding_word(int i, const char **text, int *cls, int *value, int *flags);
+
+/* ---- amount qualifiers: the rules that turn a phrase into [low, high] ---- */
+
+typedef enum InnoQualifier
+{
+	INNO_Q_EXACT,
+	INNO_Q_NEARLY,
+	INNO_Q_ABOUT,
+	INNO_Q_OVER,
+	INNO_Q_SOME,
+	INNO_Q_SEVERAL,
+	INNO_Q_OPEN,
+	INNO_Q_RANGE,
+	INNO_Q_COUNT
+} InnoQualifier;
+
+/*
+ * A bound as (cx * X + cy * Y) / den, where X is the stated amount (the
+ * lower figure of a range, the unit named after "several") and Y is the
+ * upper figure of a range or, for "over" and "and some", u: the place
+ * value of X's leading digit.  Lower bounds round up, points and upper
+ * bounds down, so a bound never claims more than the text says.
+ */
+typedef struct InnoBoundRule
+{
+	int8_t		cx;
+	int8_t		cy;
+	int8_t		den;
+} InnoBoundRule;
+
+typedef struct InnoQualifierRule
+{
+	InnoQualifier q;
+	const char *name;			/* "nearly" */
+	InnoBoundRule low,
+				point,
+				high;
+	bool		open;			/* no upper bound */
+	bool		y_is_unit;		/* Y is u, not a second figure */
+	const char *basis;			/* where the rule comes from, for the docs */
+} InnoQualifierRule;
+
+extern const InnoQualifierRule *inno_qualifier_rule(InnoQualifier q);
+
 /* ---- the value ---- */
 
-/* Parse free text ("B轮 近2亿元 2023-06", "Series B, $25M, 2023-06-15", ...). */
-extern InnoStatus inno_fr_parse(const char *s, size_t len, InnoFundingRound *out, InnoError *err);
+/*
+ * Parse free text ("B轮 近2亿元 2023-06", "获得近2亿元B轮融资", "Series B,
+ * $25M, 2023-06-15").  default_currency (an ISO numeric code, or 0) is the
+ * currency of an amount that names none and is not written with 万 or 亿.
+ */
+extern InnoStatus inno_fr_parse(const char *s, size_t len, uint16_t default_currency,
+								InnoFundingRound *out, InnoError *err);
+
+/* Longest text inno_fr_parse reads, in bytes (articles go to extraction). */
+#define INNO_FR_INPUT_MAX 1000
+
+/* The names of the date precisions, indexed by INNO_FR_DATE_*: "", "year", "month", "day". */
+extern const char *const inno_fr_precision_names[4];
+/* INNO_FR_DATE_* of a precision name (case-insensitive), -1 if none */
+extern int	inno_fr_precision_of(const char *name);
+
+/*
+ * Funding rounds mentioned in a paragraph or an article.  For each, the
+ * callback gets the value and the phrase's span in bytes and in characters
+ * (code points), both [start, end).  Returns false only on invalid UTF-8.
+ */
+typedef struct InnoFrMention
+{
+	InnoFundingRound round;
+	size_t		byte_start,
+				byte_end;
+	size_t		char_start,
+				char_end;
+} InnoFrMention;
+
+typedef void (*InnoFrMentionFn) (void *ctx, const InnoFrMention *m);
+
+extern bool inno_fr_extract(const char *s, size_t len, uint16_t default_currency,
+							InnoFrMentionFn fn, void *ctx);
 
 /*
  * Canonical text form, which inno_fr_parse reads back to a bytewise

@@ -7,6 +7,7 @@
  * and the documentation check all read the tables below.
  */
 #include "stage.h"
+#include "lexicon.h"
 #include "textnorm.h"
 
 #include <string.h>
@@ -56,11 +57,10 @@ const uint8_t inno_stage_rank_of_code[256] = {
 };
 
 /*
- * Every accepted spelling, in normalized form (see inno_normalize_label):
- * ASCII lower case, '_' for separators.  Simplified and traditional Chinese
- * forms are both listed.  The unit tests check that each entry is already
- * normalized, that no spelling maps to two stages, and that every entry is
- * listed in doc/project_stage.md.
+ * Every accepted spelling, folded (lower case, simplified characters; the
+ * lexicon folds traditional ones), '_' for a gap (any run of spaces, '-'
+ * and '_', possibly empty).  The unit tests check that no spelling maps to
+ * two stages and that every entry is listed in doc/project_stage.md.
  */
 static const InnoStageAlias stage_aliases[] = {
 	/* concept */
@@ -68,20 +68,15 @@ static const InnoStageAlias stage_aliases[] = {
 	{"proof_of_concept", INNO_STAGE_CONCEPT},
 	{"poc", INNO_STAGE_CONCEPT},
 	{"概念验证", INNO_STAGE_CONCEPT},
-	{"概念驗證", INNO_STAGE_CONCEPT},
 	{"原理验证", INNO_STAGE_CONCEPT},
-	{"原理驗證", INNO_STAGE_CONCEPT},
 	{"概念", INNO_STAGE_CONCEPT},
 	/* pilot */
 	{"pilot", INNO_STAGE_PILOT},
 	{"pilot_production", INNO_STAGE_PILOT},
 	{"pilot_scale", INNO_STAGE_PILOT},
 	{"中试", INNO_STAGE_PILOT},
-	{"中試", INNO_STAGE_PILOT},
 	{"中试验证", INNO_STAGE_PILOT},
-	{"中試驗證", INNO_STAGE_PILOT},
 	{"中试放大", INNO_STAGE_PILOT},
-	{"中試放大", INNO_STAGE_PILOT},
 	{"工程化", INNO_STAGE_PILOT},
 	{"熟化", INNO_STAGE_PILOT},
 	/* incubating */
@@ -97,34 +92,24 @@ static const InnoStageAlias stage_aliases[] = {
 	{"incorporated", INNO_STAGE_REGISTERED},
 	{"landed", INNO_STAGE_REGISTERED},
 	{"落户/注册", INNO_STAGE_REGISTERED},
-	{"落戶/註冊", INNO_STAGE_REGISTERED},
 	{"落户", INNO_STAGE_REGISTERED},
-	{"落戶", INNO_STAGE_REGISTERED},
 	{"注册", INNO_STAGE_REGISTERED},
-	{"註冊", INNO_STAGE_REGISTERED},
 	{"落户注册", INNO_STAGE_REGISTERED},
-	{"落戶註冊", INNO_STAGE_REGISTERED},
 	{"注册落户", INNO_STAGE_REGISTERED},
-	{"註冊落戶", INNO_STAGE_REGISTERED},
 	{"设立", INNO_STAGE_REGISTERED},
-	{"設立", INNO_STAGE_REGISTERED},
 	/* producing */
 	{"producing", INNO_STAGE_PRODUCING},
 	{"production", INNO_STAGE_PRODUCING},
 	{"in_production", INNO_STAGE_PRODUCING},
 	{"mass_production", INNO_STAGE_PRODUCING},
 	{"投产", INNO_STAGE_PRODUCING},
-	{"投產", INNO_STAGE_PRODUCING},
 	{"量产", INNO_STAGE_PRODUCING},
-	{"量產", INNO_STAGE_PRODUCING},
 	{"产业化", INNO_STAGE_PRODUCING},
-	{"產業化", INNO_STAGE_PRODUCING},
 	/* tech_sme */
 	{"tech_sme", INNO_STAGE_TECH_SME},
 	{"technology_based_sme", INNO_STAGE_TECH_SME},
 	{"tech_based_sme", INNO_STAGE_TECH_SME},
 	{"科技型中小企业", INNO_STAGE_TECH_SME},
-	{"科技型中小企業", INNO_STAGE_TECH_SME},
 	{"科小", INNO_STAGE_TECH_SME},
 	/* high_tech */
 	{"high_tech", INNO_STAGE_HIGH_TECH},
@@ -133,52 +118,36 @@ static const InnoStageAlias stage_aliases[] = {
 	{"high_and_new_technology_enterprise", INNO_STAGE_HIGH_TECH},
 	{"hnte", INNO_STAGE_HIGH_TECH},
 	{"高新技术企业", INNO_STAGE_HIGH_TECH},
-	{"高新技術企業", INNO_STAGE_HIGH_TECH},
 	{"国家高新技术企业", INNO_STAGE_HIGH_TECH},
-	{"國家高新技術企業", INNO_STAGE_HIGH_TECH},
 	{"高新企业", INNO_STAGE_HIGH_TECH},
-	{"高新企業", INNO_STAGE_HIGH_TECH},
 	{"高企", INNO_STAGE_HIGH_TECH},
 	/* above_scale */
 	{"above_scale", INNO_STAGE_ABOVE_SCALE},
 	{"above_designated_size", INNO_STAGE_ABOVE_SCALE},
 	{"规模以上企业", INNO_STAGE_ABOVE_SCALE},
-	{"規模以上企業", INNO_STAGE_ABOVE_SCALE},
 	{"规模以上", INNO_STAGE_ABOVE_SCALE},
-	{"規模以上", INNO_STAGE_ABOVE_SCALE},
 	{"规上企业", INNO_STAGE_ABOVE_SCALE},
-	{"規上企業", INNO_STAGE_ABOVE_SCALE},
 	{"规上", INNO_STAGE_ABOVE_SCALE},
-	{"規上", INNO_STAGE_ABOVE_SCALE},
 	/* gazelle */
 	{"gazelle", INNO_STAGE_GAZELLE},
 	{"瞪羚企业", INNO_STAGE_GAZELLE},
-	{"瞪羚企業", INNO_STAGE_GAZELLE},
 	{"瞪羚", INNO_STAGE_GAZELLE},
 	{"省瞪羚企业", INNO_STAGE_GAZELLE},
-	{"省瞪羚企業", INNO_STAGE_GAZELLE},
 	/* potential_unicorn */
 	{"potential_unicorn", INNO_STAGE_POTENTIAL_UNICORN},
 	{"潜在独角兽", INNO_STAGE_POTENTIAL_UNICORN},
-	{"潛在獨角獸", INNO_STAGE_POTENTIAL_UNICORN},
 	{"潜在独角兽企业", INNO_STAGE_POTENTIAL_UNICORN},
-	{"潛在獨角獸企業", INNO_STAGE_POTENTIAL_UNICORN},
 	{"省潜在独角兽企业", INNO_STAGE_POTENTIAL_UNICORN},
-	{"省潛在獨角獸企業", INNO_STAGE_POTENTIAL_UNICORN},
 	/* unicorn */
 	{"unicorn", INNO_STAGE_UNICORN},
 	{"独角兽", INNO_STAGE_UNICORN},
-	{"獨角獸", INNO_STAGE_UNICORN},
 	{"独角兽企业", INNO_STAGE_UNICORN},
-	{"獨角獸企業", INNO_STAGE_UNICORN},
 	{"省独角兽企业", INNO_STAGE_UNICORN},
-	{"省獨角獸企業", INNO_STAGE_UNICORN},
 	/* listed */
 	{"listed", INNO_STAGE_LISTED},
 	{"listed_company", INNO_STAGE_LISTED},
 	{"上市", INNO_STAGE_LISTED},
 	{"上市企业", INNO_STAGE_LISTED},
-	{"上市企業", INNO_STAGE_LISTED},
 	{"上市公司", INNO_STAGE_LISTED},
 };
 
@@ -213,89 +182,66 @@ inno_stage_aliases(size_t *count)
 	return stage_aliases;
 }
 
-/* Number of code points in a NUL-terminated UTF-8 string, and whether any is non-ASCII. */
-static int
-CountCodePoints(const char *s, bool *has_wide)
+void
+inno_stage_register_vocabulary(void)
 {
-	int			n = 0;
-
-	*has_wide = false;
-	for (; *s; s++)
-	{
-		if ((*s & 0xC0) != 0x80)
-			n++;
-		if ((unsigned char) *s >= 0x80)
-			*has_wide = true;
-	}
-	return n;
-}
-
-/*
- * Fill err's hint for a label that matched nothing: the closest spelling's
- * canonical label when one is close enough, else the list of labels.
- */
-static void
-SuggestStage(const char *norm, InnoError *err)
-{
-	bool		has_wide;
-	int			len = CountCodePoints(norm, &has_wide);
-
-	/* CJK characters carry more per character: allow more edits per length */
-	int			max = has_wide ? len / 2 : len / 3;
-	int			best = max + 1;
-	InnoStage	best_code = INNO_STAGE_INVALID;
 	size_t		i;
 
-	if (max < 1)
-		max = 1;
-	if (max > 3)
-		max = 3;
-	best = max + 1;
-	if (len > 0)
+	for (i = 0; i < N_STAGE_ALIASES; i++)
+		inno_lx_add(stage_aliases[i].alias, LX_STAGE, stage_aliases[i].code, 0);
+}
+
+/* The hint for a label that matched nothing: the closest stage, else the ladder. */
+static void
+SuggestStage(const LxText *t, int from, int to, InnoError *err)
+{
+	int			d;
+	const LxPhrase *p = to > from ? inno_lx_suggest(&t->cp[from], to - from, LX_STAGE, &d) : NULL;
+	char		list[INNO_MSG_LEN];
+	size_t		off = 0;
+	int			r;
+
+	if (p != NULL)
 	{
-		for (i = 0; i < N_STAGE_ALIASES; i++)
-		{
-			int			d = inno_edit_distance(norm, stage_aliases[i].alias, max);
-
-			if (d < best)
-			{
-				best = d;
-				best_code = stage_aliases[i].code;
-			}
-		}
+		inno_set_hint(err, "Perhaps you meant \"%s\".", inno_stage_by_code((InnoStage) p->entry.value)->label);
+		return;
 	}
-	if (best_code != INNO_STAGE_INVALID)
-		inno_set_hint(err, "Perhaps you meant \"%s\".", inno_stage_by_code(best_code)->label);
-	else
+	list[0] = '\0';
+	for (r = 1; r <= INNO_STAGE_COUNT; r++)
 	{
-		char		list[INNO_MSG_LEN];
-		size_t		off = 0;
-		int			r;
+		size_t		l = strlen(stage_ladder[r - 1].label);
 
-		list[0] = '\0';
-		for (r = 1; r <= INNO_STAGE_COUNT; r++)
+		if (off + l + 3 >= sizeof(list))
+			break;
+		if (r > 1)
 		{
-			size_t		l = strlen(stage_ladder[r - 1].label);
-
-			if (off + l + 3 >= sizeof(list))
-				break;
-			if (r > 1)
-			{
-				memcpy(list + off, ", ", 2);
-				off += 2;
-			}
-			memcpy(list + off, stage_ladder[r - 1].label, l);
-			off += l;
-			list[off] = '\0';
+			memcpy(list + off, ", ", 2);
+			off += 2;
 		}
-		inno_set_hint(err, "Valid stages, in order: %s.", list);
+		memcpy(list + off, stage_ladder[r - 1].label, l);
+		off += l;
+		list[off] = '\0';
 	}
+	inno_set_hint(err, "Valid stages, in order: %s.", list);
+}
+
+static bool
+Blank(const LxText *t, const LxLexeme *l)
+{
+	return l->type == LXT_GAP || (l->type == LXT_SEP && t->cp[l->start] == '\n');
 }
 
 InnoStatus
 inno_stage_parse(const char *s, size_t len, InnoStage *code, InnoError *err)
 {
-	char		norm[INNO_LABEL_MAX];
+	uint32_t	cp[INNO_LABEL_MAX];
+	uint32_t	off[INNO_LABEL_MAX + 1];
+	LxLexeme	lx[INNO_LABEL_MAX];
+	LxText		t;
+	bool		too_long;
+	int			n,
+				a,
+				b;
 	size_t		i;
 
 	/* fast path: the canonical label exactly, as machine-written data has it */
@@ -311,27 +257,34 @@ inno_stage_parse(const char *s, size_t len, InnoStage *code, InnoError *err)
 	}
 
 	inno_error_clear(err);
-	if (!inno_normalize_label(s, len, norm, sizeof(norm)))
+	if (!inno_lx_load(s, len, cp, off, INNO_LABEL_MAX, &t, &too_long))
 	{
 		inno_set_detail(err, "The input is not a stage label (too long, or not valid text).");
-		SuggestStage("", err);
+		SuggestStage(&t, 0, 0, err);
 		return INNO_ERR_SYNTAX;
 	}
-	if (norm[0] == '\0')
+	n = inno_lx_lex(&t, lx, INNO_LABEL_MAX);
+	for (a = 0; a < n && Blank(&t, &lx[a]); a++)
+		;
+	for (b = n; b > a && Blank(&t, &lx[b - 1]); b--)
+		;
+	if (a == b)
 	{
 		inno_set_detail(err, "The stage label is empty.");
-		SuggestStage("", err);
+		SuggestStage(&t, 0, 0, err);
 		return INNO_ERR_SYNTAX;
 	}
-	for (i = 0; i < N_STAGE_ALIASES; i++)
+	if (b == a + 1 && lx[a].type == LXT_VOCAB)
 	{
-		if (strcmp(norm, stage_aliases[i].alias) == 0)
+		const LxEntry *e = inno_lx_find(lx[a].ent, lx[a].nent, LX_STAGE);
+
+		if (e != NULL)
 		{
-			*code = stage_aliases[i].code;
+			*code = (InnoStage) e->value;
 			return INNO_OK;
 		}
 	}
-	SuggestStage(norm, err);
+	SuggestStage(&t, lx[a].start, lx[b - 1].end, err);
 	return INNO_ERR_SYNTAX;
 }
 

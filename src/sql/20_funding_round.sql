@@ -6,9 +6,10 @@
 
 CREATE TYPE @extschema@.funding_round;
 
+-- STABLE: typed input reads the setting innovation.default_currency
 CREATE FUNCTION @extschema@.funding_round_in(cstring)
 RETURNS @extschema@.funding_round
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.funding_round_out(@extschema@.funding_round)
 RETURNS cstring
@@ -34,7 +35,7 @@ CREATE TYPE @extschema@.funding_round (
 
 COMMENT ON TYPE @extschema@.funding_round IS
 'a funding round: kind, amount as [low, high] with a point estimate, currency, announcement date';
-COMMENT ON FUNCTION @extschema@.funding_round_in(cstring) IS 'I/O';
+COMMENT ON FUNCTION @extschema@.funding_round_in(cstring) IS 'I/O (reads innovation.default_currency)';
 COMMENT ON FUNCTION @extschema@.funding_round_out(@extschema@.funding_round) IS 'I/O';
 COMMENT ON FUNCTION @extschema@.funding_round_recv(internal) IS 'I/O';
 COMMENT ON FUNCTION @extschema@.funding_round_send(@extschema@.funding_round) IS 'I/O';

@@ -27,11 +27,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		char		buf[INNO_FR_TEXT_MAX];
 
-		if (inno_fr_parse((const char *) data + 1, size - 1, &fr, &err) == INNO_OK)
+		if (inno_fr_parse((const char *) data + 1, size - 1, 0, &fr, &err) == INNO_OK)
 		{
 			if (inno_fr_validate(&fr, &err) != INNO_OK ||
 				inno_fr_format(&fr, buf, sizeof(buf)) <= 0 ||
-				inno_fr_parse(buf, strlen(buf), &back, &err) != INNO_OK ||
+				inno_fr_parse(buf, strlen(buf), 0, &back, &err) != INNO_OK ||
 				memcmp(&fr, &back, sizeof(fr)) != 0)
 				abort();
 		}

@@ -9,7 +9,7 @@
 #include "unit.h"
 
 #define UNIT_SUITES \
-	SUITE(textnorm_suite) \
+	SUITE(lexicon_suite) \
 	SUITE(stage_suite) \
 	SUITE(xsum_suite) \
 	SUITE(qsketch_suite) \

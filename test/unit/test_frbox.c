@@ -13,7 +13,7 @@ Round(const char *text)
 	InnoFundingRound fr;
 	InnoError	err;
 
-	if (inno_fr_parse(text, strlen(text), &fr, &err) != INNO_OK)
+	if (inno_fr_parse(text, strlen(text), 0, &fr, &err) != INNO_OK)
 		memset(&fr, 0, sizeof(fr));
 	return fr;
 }

@@ -80,7 +80,7 @@ TEST(corpus_parses_as_expected)
 		InnoFundingRound fr;
 		InnoError	err;
 		char		why[200];
-		InnoStatus	st = inno_fr_parse(c->text, strlen(c->text), &fr, &err);
+		InnoStatus	st = inno_fr_parse(c->text, strlen(c->text), 0, &fr, &err);
 
 		if (st != INNO_OK)
 		{
@@ -108,11 +108,11 @@ TEST(corpus_round_trips)
 		InnoError	err;
 		char		buf[INNO_FR_TEXT_MAX];
 
-		if (inno_fr_parse(corpus[i].text, strlen(corpus[i].text), &fr, &err) != INNO_OK)
+		if (inno_fr_parse(corpus[i].text, strlen(corpus[i].text), 0, &fr, &err) != INNO_OK)
 			continue;
 		CHECK(inno_fr_validate(&fr, &err) == INNO_OK);
 		CHECK(inno_fr_format(&fr, buf, sizeof(buf)) > 0);
-		CHECK_MSG(inno_fr_parse(buf, strlen(buf), &back, &err) == INNO_OK && memcmp(&fr, &back, sizeof(fr)) == 0,
+		CHECK_MSG(inno_fr_parse(buf, strlen(buf), 0, &back, &err) == INNO_OK && memcmp(&fr, &back, sizeof(fr)) == 0,
 				  "\"%s\" -> \"%s\"", corpus[i].text, buf);
 	}
 }
@@ -126,7 +126,7 @@ TEST(rejects_bad_text)
 	{
 		InnoFundingRound fr;
 		InnoError	err;
-		InnoStatus	st = inno_fr_parse(rejects[i].text, strlen(rejects[i].text), &fr, &err);
+		InnoStatus	st = inno_fr_parse(rejects[i].text, strlen(rejects[i].text), 0, &fr, &err);
 
 		CHECK_MSG(st == rejects[i].status, "\"%s\": status %d, want %d (%s)", rejects[i].text, st,
 				  rejects[i].status, st == INNO_OK ? "accepted" : err.detail);
@@ -138,9 +138,9 @@ TEST(rejects_bad_text)
 		InnoFundingRound fr;
 		InnoError	err;
 
-		CHECK(inno_fr_parse(big, 1200, &fr, &err) == INNO_ERR_SYNTAX);
-		CHECK(inno_fr_parse("B\xff", 2, &fr, &err) == INNO_ERR_SYNTAX);
-		CHECK(inno_fr_parse("B\0x", 3, &fr, &err) == INNO_ERR_SYNTAX);
+		CHECK(inno_fr_parse(big, 1200, 0, &fr, &err) == INNO_ERR_SYNTAX);
+		CHECK(inno_fr_parse("B\xff", 2, 0, &fr, &err) == INNO_ERR_SYNTAX);
+		CHECK(inno_fr_parse("B\0x", 3, 0, &fr, &err) == INNO_ERR_SYNTAX);
 	}
 	free(big);
 }
@@ -152,19 +152,19 @@ TEST(error_details_name_the_part)
 
 #define DETAIL_HAS(text, part) \
 	do { \
-		CHECK(inno_fr_parse(text, strlen(text), &fr, &err) != INNO_OK); \
+		CHECK(inno_fr_parse(text, strlen(text), 0, &fr, &err) != INNO_OK); \
 		CHECK_MSG(strstr(err.detail, part) != NULL, "\"%s\": %s", text, err.detail); \
 	} while (0)
 	DETAIL_HAS("B轮 A轮", "Two round kinds were given: \"B轮\" and \"A轮\"");
 	DETAIL_HAS("2亿 3000万", "Two amounts were given: \"2亿\" and \"3000万\"");
 	DETAIL_HAS("2023-06 2024", "Two dates were given");
-	DETAIL_HAS("美元 人民币 5000万", "Two different currencies");
-	DETAIL_HAS("B轮 abc", "\"abc\" is not a round kind, an amount, a currency or a date");
+	DETAIL_HAS("美元 人民币 5000万", "Two currencies were given: \"美元\" and \"人民币\"");
+	DETAIL_HAS("B轮 abc", "\"abc\" is not a round kind, an amount, a currency, a date or a filler word");
 	DETAIL_HAS("B轮 2300年", "outside the years 1900 to 2199");
 	DETAIL_HAS("B轮 1.005元", "decimal places");
 	DETAIL_HAS("2024-02-30", "not a real date");
-	CHECK(inno_fr_parse("seeed 2亿", strlen("seeed 2亿"), &fr, &err) != INNO_OK);
-	CHECK_STR(err.hint, "Perhaps you meant \"seed\".");
+	CHECK(inno_fr_parse("seeed 2亿", strlen("seeed 2亿"), 0, &fr, &err) != INNO_OK);
+	CHECK_STR(err.hint, "Perhaps you meant \"seed\" (round kind seed).");
 #undef DETAIL_HAS
 }
 
@@ -203,7 +203,7 @@ TEST(kind_vocabulary)
 		CHECK(inno_round_kind_parse("undisclosed", 11, &code, &err) == INNO_OK &&
 			  strcmp(inno_round_kind_by_code(code)->label, "undisclosed") == 0);
 		CHECK(inno_round_kind_parse("seeed", 5, &code, &err) == INNO_ERR_SYNTAX);
-		CHECK_STR(err.hint, "Perhaps you meant \"seed\".");
+		CHECK_STR(err.hint, "Perhaps you meant \"seed\" (round kind seed).");
 	}
 }
 
@@ -253,7 +253,7 @@ TEST(canonical_output)
 		InnoError	err;
 		char		buf[INNO_FR_TEXT_MAX];
 
-		CHECK(inno_fr_parse(cases[i].in, strlen(cases[i].in), &fr, &err) == INNO_OK);
+		CHECK(inno_fr_parse(cases[i].in, strlen(cases[i].in), 0, &fr, &err) == INNO_OK);
 		inno_fr_format(&fr, buf, sizeof(buf));
 		CHECK_STR(buf, cases[i].out);
 	}
@@ -291,7 +291,7 @@ TEST(validation_rejects_corruption)
 				c;
 	InnoError	err;
 
-	CHECK(inno_fr_parse("B轮 近2亿元 2023-06", strlen("B轮 近2亿元 2023-06"), &good, &err) == INNO_OK);
+	CHECK(inno_fr_parse("B轮 近2亿元 2023-06", strlen("B轮 近2亿元 2023-06"), 0, &good, &err) == INNO_OK);
 #define CORRUPT(stmt) do { c = good; stmt; CHECK(inno_fr_validate(&c, &err) == INNO_ERR_CORRUPT); } while (0)
 	CORRUPT(c.kind = 0);
 	CORRUPT(c.kind = 250);
@@ -320,7 +320,7 @@ TEST(binary_round_trip_and_rejects)
 
 	for (i = 0; i < sizeof(corpus) / sizeof(corpus[0]); i += 7)
 	{
-		if (inno_fr_parse(corpus[i].text, strlen(corpus[i].text), &fr, &err) != INNO_OK)
+		if (inno_fr_parse(corpus[i].text, strlen(corpus[i].text), 0, &fr, &err) != INNO_OK)
 			continue;
 		inno_fr_encode_binary(&fr, buf);
 		CHECK(buf[0] == INNO_FR_BINARY_VERSION);
@@ -367,7 +367,7 @@ TEST(total_order)
 	InnoError	err;
 
 	for (i = 0; i < 9; i++)
-		CHECK(inno_fr_parse(sorted[i], strlen(sorted[i]), &v[i], &err) == INNO_OK);
+		CHECK(inno_fr_parse(sorted[i], strlen(sorted[i]), 0, &v[i], &err) == INNO_OK);
 	for (i = 0; i < 9; i++)
 		for (j = 0; j < 9; j++)
 		{

@@ -35,7 +35,7 @@ AddText(Buf *b, const char *text)
 	size_t		need = 0;
 	InnoStatus	st;
 
-	if (inno_fr_parse(text, strlen(text), &fr, &err) != INNO_OK)
+	if (inno_fr_parse(text, strlen(text), 0, &fr, &err) != INNO_OK)
 		abort();
 	while ((st = inno_fs_add(b->h, b->cap, &fr, &need)) == INNO_ERR_RANGE)
 	{

@@ -1,0 +1,679 @@
+/*
+ * lexicon.c
+ *	  Loading and folding text, the vocabulary trie, the tokenizer and the
+ *	  suggestion rule.
+ *
+ * The trie is built once, on first use, from the phrases the vocabularies
+ * register (stage.c, funding_vocab.c).  Its nodes keep their children in a
+ * sorted array (the root's ASCII children in a direct table), so a lookup
+ * costs one binary search per code point of the phrase, whatever the size
+ * of the vocabularies.
+ */
+#include "lexicon.h"
+#include "textnorm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------
+ * Loading
+ * ------------------------------------------------------------------------
+ */
+
+bool
+inno_lx_load(const char *s, size_t len, uint32_t *cp, uint32_t *off, int cap,
+			 LxText *t, bool *too_long)
+{
+	size_t		pos = 0;
+	int			n = 0;
+
+	*too_long = false;
+	t->orig = s;
+	t->len = len;
+	t->cp = cp;
+	t->off = off;
+	while (pos < len)
+	{
+		unsigned char b = (unsigned char) s[pos];
+		uint32_t	c;
+
+		if (n >= cap)
+		{
+			*too_long = true;
+			return false;
+		}
+		off[n] = (uint32_t) pos;
+		if (b < 0x80)
+		{
+			if (b == 0)
+				return false;
+			c = b;
+			pos++;
+		}
+		else if (!inno_utf8_next(s, len, &pos, &c))
+			return false;
+		cp[n++] = inno_lx_fold(c);
+	}
+	off[n] = (uint32_t) len;
+	t->n = n;
+	return true;
+}
+
+bool
+inno_lx_is_separator(uint32_t c)
+{
+	switch (c)
+	{
+		case '\n':
+		case ',':
+		case '|':
+		case ';':
+		case '/':
+		case '(':
+		case ')':
+		case ':':
+		case '[':
+		case ']':
+		case '"':
+		case '\'':
+		case '!':
+		case '?':
+		case 0x3001:			/* 、 */
+		case 0x3002:			/* 。 */
+		case 0x3010:			/* 【 】 */
+		case 0x3011:
+		case 0x300C:			/* 「 」 */
+		case 0x300D:
+		case 0x300E:			/* 『 』 */
+		case 0x300F:
+		case 0x300A:			/* 《 》 */
+		case 0x300B:
+		case 0x3008:			/* 〈 〉 */
+		case 0x3009:
+		case 0x00B7:			/* · */
+		case 0x2018:			/* ‘ ’ “ ” */
+		case 0x2019:
+		case 0x201C:
+		case 0x201D:
+		case 0x2026:			/* … */
+			return true;
+	}
+	return false;
+}
+
+const char *
+inno_lx_class_name(LxClass cls)
+{
+	static const char *const names[LX_NCLASSES] = {
+		[LX_STAGE] = "stage",
+		[LX_KIND] = "kind",
+		[LX_CUR_PREFIX] = "currency_before",
+		[LX_CUR_WORD] = "currency_word",
+		[LX_YUAN] = "yuan",
+		[LX_QUAL_PRE] = "qualifier_before",
+		[LX_QUAL_POST] = "qualifier_after",
+		[LX_MAGNITUDE] = "magnitude",
+		[LX_CN_DIGIT] = "chinese_digit",
+		[LX_UNDISCLOSED] = "undisclosed",
+		[LX_FILLER] = "filler",
+		[LX_ARTICLE] = "article",
+		[LX_ROUND_COUNT] = "round_count",
+		[LX_NUMBER_WORD] = "number_word",
+		[LX_MONTH] = "month",
+		[LX_DATE_UNIT] = "date_unit",
+		[LX_RANGE_SEP] = "range",
+		[LX_CUE] = "extract_cue",
+		[LX_NOT_ROUND] = "extract_not_round",
+		[LX_SUBJECT] = "extract_subject",
+	};
+
+	return (int) cls > 0 && cls < LX_NCLASSES ? names[cls] : "?";
+}
+
+/* ------------------------------------------------------------------------
+ * Registration and the trie
+ * ------------------------------------------------------------------------
+ */
+
+#define MAX_PHRASES 3072
+#define MAX_NODES	16384
+#define MAX_PHRASE_CPS 64
+#define GAP_EDGE	1			/* edge label of a gap */
+
+typedef struct Node
+{
+	uint32_t	cp;				/* label of the edge into this node */
+	int32_t		first_child;	/* build time: child list */
+	int32_t		next_sibling;
+	int32_t		edge_start;		/* lookup time: children[edge_start ..] */
+	uint16_t	nedges;
+	uint16_t	ent_start;		/* entries[ent_start ..] */
+	uint8_t		nent;
+} Node;
+
+typedef struct Edge
+{
+	uint32_t	cp;
+	int32_t		child;
+} Edge;
+
+static LxPhrase phrases[MAX_PHRASES];
+static int	nphrases;
+static bool overflow;
+
+static Node nodes[MAX_NODES];
+static int	nnodes;
+static Edge edges[MAX_NODES];
+static LxEntry entries[MAX_PHRASES];
+static int32_t root_ascii[128];
+static bool built;
+
+void
+inno_lx_add(const char *phrase, uint8_t cls, uint16_t value, uint16_t flags)
+{
+	if (nphrases >= MAX_PHRASES)
+	{
+		overflow = true;
+		return;
+	}
+	phrases[nphrases].text = phrase;
+	phrases[nphrases].entry.cls = cls;
+	phrases[nphrases].entry.flags = flags;
+	phrases[nphrases].entry.value = value;
+	nphrases++;
+}
+
+void
+inno_lx_display(const char *phrase, char *buf, size_t buflen)
+{
+	size_t		i,
+				o = 0,
+				n = strlen(phrase);
+
+	for (i = 0; i < n && o + 1 < buflen; i++)
+	{
+		unsigned char c = (unsigned char) phrase[i];
+
+		if (c == ' ' && ((o > 0 && (unsigned char) buf[o - 1] >= 0x80) ||
+						 (i + 1 < n && (unsigned char) phrase[i + 1] >= 0x80)))
+			continue;
+		buf[o++] = (char) c;
+	}
+	buf[o] = '\0';
+}
+
+/* A phrase as trie labels: folded code points, gaps collapsed to one label. */
+static int
+PhraseLabels(const char *text, uint32_t *out)
+{
+	size_t		len = strlen(text);
+	size_t		pos = 0;
+	int			n = 0;
+
+	while (pos < len)
+	{
+		uint32_t	c;
+
+		if (!inno_utf8_next(text, len, &pos, &c) || n >= MAX_PHRASE_CPS)
+			return -1;
+		c = inno_lx_fold(c);
+		if (inno_lx_is_gap(c))
+		{
+			if (n > 0 && out[n - 1] != GAP_EDGE)
+				out[n++] = GAP_EDGE;
+			continue;
+		}
+		out[n++] = c;
+	}
+	while (n > 0 && out[n - 1] == GAP_EDGE)
+		n--;
+	return n;
+}
+
+static int
+NewNode(uint32_t cp)
+{
+	Node	   *nd;
+
+	if (nnodes >= MAX_NODES)
+	{
+		overflow = true;
+		return -1;
+	}
+	nd = &nodes[nnodes];
+	memset(nd, 0, sizeof(*nd));
+	nd->cp = cp;
+	nd->first_child = -1;
+	nd->next_sibling = -1;
+	return nnodes++;
+}
+
+static int
+BuildChild(int parent, uint32_t cp)
+{
+	int			c;
+
+	for (c = nodes[parent].first_child; c >= 0; c = nodes[c].next_sibling)
+		if (nodes[c].cp == cp)
+			return c;
+	c = NewNode(cp);
+	if (c < 0)
+		return -1;
+	nodes[c].next_sibling = nodes[parent].first_child;
+	nodes[parent].first_child = c;
+	return c;
+}
+
+static int
+CompareEdges(const void *a, const void *b)
+{
+	uint32_t	x = ((const Edge *) a)->cp;
+	uint32_t	y = ((const Edge *) b)->cp;
+
+	return (x > y) - (x < y);
+}
+
+typedef struct Terminal
+{
+	int32_t		node;
+	int32_t		phrase;
+} Terminal;
+
+static int
+CompareTerminals(const void *a, const void *b)
+{
+	const Terminal *x = a;
+	const Terminal *y = b;
+
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	return (x->phrase > y->phrase) - (x->phrase < y->phrase);
+}
+
+static void
+Build(void)
+{
+	static Terminal term[MAX_PHRASES];
+	int			nterm = 0;
+	int			i,
+				nedges = 0;
+
+	inno_stage_register_vocabulary();
+	inno_funding_register_vocabulary();
+
+	nnodes = 0;
+	(void) NewNode(0);
+	for (i = 0; i < nphrases; i++)
+	{
+		uint32_t	lab[MAX_PHRASE_CPS];
+		int			n = PhraseLabels(phrases[i].text, lab);
+		int			node = 0,
+					k;
+
+		if (n <= 0)
+		{
+			overflow = true;
+			continue;
+		}
+		for (k = 0; k < n && node >= 0; k++)
+			node = BuildChild(node, lab[k]);
+		if (node < 0)
+			continue;
+		term[nterm].node = node;
+		term[nterm].phrase = i;
+		nterm++;
+	}
+	/* entries of a node: contiguous, in registration order */
+	qsort(term, (size_t) nterm, sizeof(Terminal), CompareTerminals);
+	for (i = 0; i < nterm; i++)
+	{
+		Node	   *nd = &nodes[term[i].node];
+
+		if (nd->nent == 0)
+			nd->ent_start = (uint16_t) i;
+		nd->nent++;
+		entries[i] = phrases[term[i].phrase].entry;
+	}
+	/* children: a sorted array per node */
+	for (i = 0; i < nnodes; i++)
+	{
+		int			c;
+
+		nodes[i].edge_start = nedges;
+		for (c = nodes[i].first_child; c >= 0; c = nodes[c].next_sibling)
+		{
+			edges[nedges].cp = nodes[c].cp;
+			edges[nedges].child = c;
+			nedges++;
+		}
+		nodes[i].nedges = (uint16_t) (nedges - nodes[i].edge_start);
+		qsort(&edges[nodes[i].edge_start], nodes[i].nedges, sizeof(Edge), CompareEdges);
+	}
+	for (i = 0; i < 128; i++)
+		root_ascii[i] = -1;
+	for (i = 0; i < nodes[0].nedges; i++)
+	{
+		const Edge *e = &edges[nodes[0].edge_start + i];
+
+		if (e->cp < 128)
+			root_ascii[e->cp] = e->child;
+	}
+	built = true;
+}
+
+static inline void
+EnsureBuilt(void)
+{
+	if (!built)
+		Build();
+}
+
+const LxPhrase *
+inno_lx_phrases(int *count)
+{
+	EnsureBuilt();
+	*count = nphrases;
+	return phrases;
+}
+
+bool
+inno_lx_overflowed(void)
+{
+	EnsureBuilt();
+	return overflow;
+}
+
+static inline int
+Child(int node, uint32_t cp)
+{
+	const Edge *e;
+	int			lo,
+				hi;
+
+	if (node == 0 && cp < 128)
+		return root_ascii[cp];
+	e = &edges[nodes[node].edge_start];
+	lo = 0;
+	hi = nodes[node].nedges - 1;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) >> 1;
+
+		if (e[mid].cp == cp)
+			return e[mid].child;
+		if (e[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/* May a phrase whose last label is last end before text position i? */
+static inline bool
+EndOk(const LxText *t, int i, uint32_t last)
+{
+	uint32_t	next;
+
+	if (i >= t->n)
+		return true;
+	next = t->cp[i];
+	return !((inno_lx_is_letter(last) && inno_lx_is_letter(next)) ||
+			 (inno_lx_is_digit(last) && inno_lx_is_digit(next)));
+}
+
+static void
+Walk(const LxText *t, int node, int i, int pos, int *best_len, int *best_node)
+{
+	for (;;)
+	{
+		uint32_t	c;
+		int			gap,
+					child;
+
+		if (nodes[node].nent > 0 && i - pos > *best_len && EndOk(t, i, nodes[node].cp))
+		{
+			*best_len = i - pos;
+			*best_node = node;
+		}
+		if (i >= t->n)
+			return;
+		c = t->cp[i];
+		gap = nodes[node].nedges > 0 && node != 0 ? Child(node, GAP_EDGE) : -1;
+		if (gap >= 0)
+		{
+			if (inno_lx_is_gap(c))
+			{
+				while (i < t->n && inno_lx_is_gap(t->cp[i]))
+					i++;
+				node = gap;
+				continue;
+			}
+			/* the gap may also be empty: try the direct path first */
+			child = Child(node, c);
+			if (child >= 0)
+				Walk(t, child, i + 1, pos, best_len, best_node);
+			node = gap;
+			continue;
+		}
+		child = Child(node, c);
+		if (child < 0)
+			return;
+		node = child;
+		i++;
+	}
+}
+
+int
+inno_lx_match(const LxText *t, int pos, const LxEntry **ent, int *nent)
+{
+	int			best_len = 0,
+				best_node = -1;
+
+	EnsureBuilt();
+	*ent = NULL;
+	*nent = 0;
+	if (pos >= t->n)
+		return 0;
+	if (pos > 0)
+	{
+		uint32_t	prev = t->cp[pos - 1];
+		uint32_t	first = t->cp[pos];
+
+		if ((inno_lx_is_letter(prev) && inno_lx_is_letter(first)) ||
+			(inno_lx_is_digit(prev) && inno_lx_is_digit(first)))
+			return 0;
+	}
+	Walk(t, 0, pos, pos, &best_len, &best_node);
+	if (best_node < 0)
+		return 0;
+	*ent = &entries[nodes[best_node].ent_start];
+	*nent = nodes[best_node].nent;
+	return best_len;
+}
+
+const LxEntry *
+inno_lx_find(const LxEntry *e, int n, LxClass cls)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (e[i].cls == cls)
+			return &e[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------------
+ * The tokenizer
+ * ------------------------------------------------------------------------
+ */
+
+int
+inno_lx_lex(const LxText *t, LxLexeme *lx, int cap)
+{
+	int			i = 0,
+				k = 0;
+
+	EnsureBuilt();
+	while (i < t->n)
+	{
+		uint32_t	c = t->cp[i];
+		LxLexeme   *l;
+		int			j = i + 1;
+		const LxEntry *ent;
+		int			nent,
+					len;
+
+		if (k >= cap)
+			return -1;
+		l = &lx[k++];
+		l->start = i;
+		l->nent = 0;
+		l->ent = NULL;
+		l->dash = 0;
+		if (inno_lx_is_digit(c))
+		{
+			while (j < t->n && inno_lx_is_digit(t->cp[j]))
+				j++;
+			l->type = LXT_DIGITS;
+		}
+		else if (inno_lx_is_gap(c))
+		{
+			l->dash = c == '-';
+			while (j < t->n && inno_lx_is_gap(t->cp[j]))
+				l->dash |= t->cp[j++] == '-';
+			l->type = LXT_GAP;
+		}
+		else if ((len = inno_lx_match(t, i, &ent, &nent)) > 0)
+		{
+			j = i + len;
+			l->type = LXT_VOCAB;
+			l->ent = ent;
+			l->nent = (uint8_t) nent;
+		}
+		else if (inno_lx_is_letter(c))
+		{
+			while (j < t->n && inno_lx_is_letter(t->cp[j]))
+				j++;
+			l->type = LXT_WORD;
+		}
+		else
+		{
+			l->type = inno_lx_is_separator(c) ? LXT_SEP : LXT_OTHER;
+			l->dash = c < 0x80;
+		}
+		l->end = j;
+		i = j;
+	}
+	return k;
+}
+
+/* ------------------------------------------------------------------------
+ * Suggestions
+ * ------------------------------------------------------------------------
+ */
+
+#define DIST_MAX_CPS 64
+
+int
+inno_lx_distance(const uint32_t *a, int na, const uint32_t *b, int nb, int max)
+{
+	int			prev2[DIST_MAX_CPS + 1],
+				prev[DIST_MAX_CPS + 1],
+				cur[DIST_MAX_CPS + 1];
+	int			i,
+				j;
+
+	if (na > DIST_MAX_CPS || nb > DIST_MAX_CPS || na - nb > max || nb - na > max)
+		return max + 1;
+	for (j = 0; j <= nb; j++)
+		prev[j] = j;
+	for (i = 1; i <= na; i++)
+	{
+		int			rowmin;
+
+		cur[0] = i;
+		rowmin = i;
+		for (j = 1; j <= nb; j++)
+		{
+			int			best = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
+			if (best < rowmin)
+				rowmin = best;
+		}
+		if (rowmin > max)
+			return max + 1;
+		memcpy(prev2, prev, sizeof(int) * (size_t) (nb + 1));
+		memcpy(prev, cur, sizeof(int) * (size_t) (nb + 1));
+	}
+	return prev[nb] > max ? max + 1 : prev[nb];
+}
+
+/* Code points of a folded text without its gaps (a gap may be empty). */
+static int
+Squeeze(const uint32_t *w, int n, uint32_t *out)
+{
+	int			i,
+				o = 0;
+
+	for (i = 0; i < n && o < DIST_MAX_CPS; i++)
+		if (w[i] != GAP_EDGE && !inno_lx_is_gap(w[i]))
+			out[o++] = w[i];
+	return o;
+}
+
+const LxPhrase *
+inno_lx_suggest(const uint32_t *w, int n, LxClass cls, int *distance)
+{
+	uint32_t	a[DIST_MAX_CPS];
+	int			na = Squeeze(w, n, a);
+	bool		cjk = false;
+	int			max,
+				best,
+				i;
+	const LxPhrase *found = NULL;
+
+	EnsureBuilt();
+	for (i = 0; i < na; i++)
+		cjk |= inno_lx_is_cjk(a[i]);
+	max = cjk ? na / 2 : na / 3;
+	if (max < 1)
+		max = 1;
+	if (max > 3)
+		max = 3;
+	best = max + 1;
+	*distance = best;
+	if (na == 0)
+		return NULL;
+	for (i = 0; i < nphrases; i++)
+	{
+		uint32_t	lab[MAX_PHRASE_CPS],
+					b[DIST_MAX_CPS];
+		int			nl,
+					nb,
+					d;
+
+		if (phrases[i].entry.cls != cls)
+			continue;
+		nl = PhraseLabels(phrases[i].text, lab);
+		if (nl <= 0)
+			continue;
+		nb = Squeeze(lab, nl, b);
+		d = inno_lx_distance(a, na, b, nb, best - 1 < max ? best - 1 : max);
+		/* a suggestion keeps something of the word: never all of it replaced */
+		if (d < best && d < na && d < nb)
+		{
+			best = d;
+			found = &phrases[i];
+		}
+	}
+	*distance = best;
+	return found;
+}

@@ -1,0 +1,26 @@
+/*
+ * funding_round.h
+ *	  What the funding_round glue files share (funding_round.c,
+ *	  funding_round_index.c, funding_text.c).
+ */
+#ifndef INNO_FUNDING_ROUND_GLUE_H
+#define INNO_FUNDING_ROUND_GLUE_H
+
+#include "innovation.h"
+#include "core/funding.h"
+
+/* A currency named by its ISO code, or ERROR 22023 with a hint. */
+extern const InnoCurrencyInfo *inno_currency_or_error(const char *alpha);
+
+/* The ISO numeric code of a text argument naming a currency; 0 when NULL. */
+extern uint16 inno_currency_arg(FunctionCallInfo fcinfo, int argno);
+
+/* innovation.default_currency: 0 when unset. */
+extern uint16 inno_default_currency(void);
+extern void inno_define_funding_settings(void);
+
+/* Parse funding text given in the server encoding. */
+extern InnoStatus inno_fr_parse_server(const char *str, size_t len, uint16 default_currency,
+									   InnoFundingRound *fr, InnoError *err);
+
+#endif							/* INNO_FUNDING_ROUND_GLUE_H */
