@@ -12,11 +12,13 @@ EXTENSION  = innovation
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(dir $(firstword $(MAKEFILE_LIST)))innovation.control)
 
 MODULE_big = innovation
-CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c src/core/stage.c \
+CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
+             src/core/lexicon_suggest.c src/core/stage.c \
              src/core/calendar.c src/core/jsontext.c src/core/xsum.c src/core/qsketch.c \
              src/core/funnel.c src/core/history.c src/core/decimal.c \
-             src/core/funding_vocab.c src/core/funding_amount.c src/core/funding_date.c \
-             src/core/funding_parse.c src/core/funding_value.c src/core/funding_extract.c \
+             src/core/funding_vocab.c src/core/funding_number.c src/core/funding_amount.c \
+             src/core/funding_date.c src/core/funding_canon.c src/core/funding_parse.c \
+             src/core/funding_value.c src/core/funding_extract.c \
              src/core/frbox.c src/core/funstats.c
 OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
              src/quantile_sketch.o src/funding_round.o src/funding_round_index.o \

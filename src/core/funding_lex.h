@@ -61,8 +61,36 @@ fr_skip_gaps(const FrText *f, int i)
 	return i;
 }
 
+/* The canonical form only (funding_canon.c): true with the value, false to leave it to the general reader. */
+extern bool fr_parse_canonical(const char *s, size_t len, InnoFundingRound *fr);
+
+/* The general reader, without the canonical fast path (for tests and the fuzzer). */
+extern InnoStatus fr_parse_general(const char *s, size_t len, uint16_t default_currency,
+								   InnoFundingRound *out, InnoError *err);
+
 /* Quote the original text of lexemes [from, to) into buf (at most ~60 characters). */
 extern void fr_quote(const FrText *f, int from, int to, char *buf, size_t buflen);
+
+/* ---- numbers (funding_number.c) ---- */
+
+typedef struct FrNumber
+{
+	InnoDec		value;
+	bool		digits;			/* Arabic or Chinese digits present */
+	bool		ten;			/* starts with 十 alone: 十亿 = ten 亿 */
+	bool		magnitude;		/* any magnitude */
+	bool		big_cjk;		/* 万 or 亿 */
+	bool		some;			/* 多/余 before the magnitude: "3000多万" */
+	InnoDec		some_unit;
+	int			shift;			/* "2亿" = 2 x 10^8: 8; -1 if not digits and magnitudes only */
+	bool		overflow;
+} FrNumber;
+
+/* Arabic digits at i ("1,000", "1.5", "2023"): lexemes read. */
+extern int	fr_read_arabic(const FrText *f, int i, InnoDec *v, bool *overflow);
+
+/* A number with magnitudes at i ("2亿", "两千万", "25 million"); a bare magnitude when allow_bare. */
+extern int	fr_read_number(const FrText *f, int i, bool allow_bare, FrNumber *nb);
 
 /* ---- amounts (funding_amount.c) ---- */
 

@@ -137,8 +137,6 @@ inno_lx_class_name(LxClass cls)
 
 #define MAX_PHRASES 3072
 #define MAX_NODES	16384
-#define MAX_PHRASE_CPS 64
-#define GAP_EDGE	1			/* edge label of a gap */
 
 typedef struct Node
 {
@@ -183,28 +181,9 @@ inno_lx_add(const char *phrase, uint8_t cls, uint16_t value, uint16_t flags)
 	nphrases++;
 }
 
-void
-inno_lx_display(const char *phrase, char *buf, size_t buflen)
-{
-	size_t		i,
-				o = 0,
-				n = strlen(phrase);
-
-	for (i = 0; i < n && o + 1 < buflen; i++)
-	{
-		unsigned char c = (unsigned char) phrase[i];
-
-		if (c == ' ' && ((o > 0 && (unsigned char) buf[o - 1] >= 0x80) ||
-						 (i + 1 < n && (unsigned char) phrase[i + 1] >= 0x80)))
-			continue;
-		buf[o++] = (char) c;
-	}
-	buf[o] = '\0';
-}
-
 /* A phrase as trie labels: folded code points, gaps collapsed to one label. */
-static int
-PhraseLabels(const char *text, uint32_t *out)
+int
+inno_lx_phrase_labels(const char *text, uint32_t *out)
 {
 	size_t		len = strlen(text);
 	size_t		pos = 0;
@@ -214,18 +193,18 @@ PhraseLabels(const char *text, uint32_t *out)
 	{
 		uint32_t	c;
 
-		if (!inno_utf8_next(text, len, &pos, &c) || n >= MAX_PHRASE_CPS)
+		if (!inno_utf8_next(text, len, &pos, &c) || n >= LX_MAX_PHRASE_CPS)
 			return -1;
 		c = inno_lx_fold(c);
 		if (inno_lx_is_gap(c))
 		{
-			if (n > 0 && out[n - 1] != GAP_EDGE)
-				out[n++] = GAP_EDGE;
+			if (n > 0 && out[n - 1] != LX_GAP_LABEL)
+				out[n++] = LX_GAP_LABEL;
 			continue;
 		}
 		out[n++] = c;
 	}
-	while (n > 0 && out[n - 1] == GAP_EDGE)
+	while (n > 0 && out[n - 1] == LX_GAP_LABEL)
 		n--;
 	return n;
 }
@@ -305,8 +284,8 @@ Build(void)
 	(void) NewNode(0);
 	for (i = 0; i < nphrases; i++)
 	{
-		uint32_t	lab[MAX_PHRASE_CPS];
-		int			n = PhraseLabels(phrases[i].text, lab);
+		uint32_t	lab[LX_MAX_PHRASE_CPS];
+		int			n = inno_lx_phrase_labels(phrases[i].text, lab);
 		int			node = 0,
 					k;
 
@@ -439,7 +418,7 @@ Walk(const LxText *t, int node, int i, int pos, int *best_len, int *best_node)
 		if (i >= t->n)
 			return;
 		c = t->cp[i];
-		gap = nodes[node].nedges > 0 && node != 0 ? Child(node, GAP_EDGE) : -1;
+		gap = nodes[node].nedges > 0 && node != 0 ? Child(node, LX_GAP_LABEL) : -1;
 		if (gap >= 0)
 		{
 			if (inno_lx_is_gap(c))
@@ -566,114 +545,4 @@ inno_lx_lex(const LxText *t, LxLexeme *lx, int cap)
 		i = j;
 	}
 	return k;
-}
-
-/* ------------------------------------------------------------------------
- * Suggestions
- * ------------------------------------------------------------------------
- */
-
-#define DIST_MAX_CPS 64
-
-int
-inno_lx_distance(const uint32_t *a, int na, const uint32_t *b, int nb, int max)
-{
-	int			prev2[DIST_MAX_CPS + 1],
-				prev[DIST_MAX_CPS + 1],
-				cur[DIST_MAX_CPS + 1];
-	int			i,
-				j;
-
-	if (na > DIST_MAX_CPS || nb > DIST_MAX_CPS || na - nb > max || nb - na > max)
-		return max + 1;
-	for (j = 0; j <= nb; j++)
-		prev[j] = j;
-	for (i = 1; i <= na; i++)
-	{
-		int			rowmin;
-
-		cur[0] = i;
-		rowmin = i;
-		for (j = 1; j <= nb; j++)
-		{
-			int			best = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
-				best = prev2[j - 2] + 1;
-			cur[j] = best;
-			if (best < rowmin)
-				rowmin = best;
-		}
-		if (rowmin > max)
-			return max + 1;
-		memcpy(prev2, prev, sizeof(int) * (size_t) (nb + 1));
-		memcpy(prev, cur, sizeof(int) * (size_t) (nb + 1));
-	}
-	return prev[nb] > max ? max + 1 : prev[nb];
-}
-
-/* Code points of a folded text without its gaps (a gap may be empty). */
-static int
-Squeeze(const uint32_t *w, int n, uint32_t *out)
-{
-	int			i,
-				o = 0;
-
-	for (i = 0; i < n && o < DIST_MAX_CPS; i++)
-		if (w[i] != GAP_EDGE && !inno_lx_is_gap(w[i]))
-			out[o++] = w[i];
-	return o;
-}
-
-const LxPhrase *
-inno_lx_suggest(const uint32_t *w, int n, LxClass cls, int *distance)
-{
-	uint32_t	a[DIST_MAX_CPS];
-	int			na = Squeeze(w, n, a);
-	bool		cjk = false;
-	int			max,
-				best,
-				i;
-	const LxPhrase *found = NULL;
-
-	EnsureBuilt();
-	for (i = 0; i < na; i++)
-		cjk |= inno_lx_is_cjk(a[i]);
-	max = cjk ? na / 2 : na / 3;
-	if (max < 1)
-		max = 1;
-	if (max > 3)
-		max = 3;
-	best = max + 1;
-	*distance = best;
-	if (na == 0)
-		return NULL;
-	for (i = 0; i < nphrases; i++)
-	{
-		uint32_t	lab[MAX_PHRASE_CPS],
-					b[DIST_MAX_CPS];
-		int			nl,
-					nb,
-					d;
-
-		if (phrases[i].entry.cls != cls)
-			continue;
-		nl = PhraseLabels(phrases[i].text, lab);
-		if (nl <= 0)
-			continue;
-		nb = Squeeze(lab, nl, b);
-		d = inno_lx_distance(a, na, b, nb, best - 1 < max ? best - 1 : max);
-		/* a suggestion keeps something of the word: never all of it replaced */
-		if (d < best && d < na && d < nb)
-		{
-			best = d;
-			found = &phrases[i];
-		}
-	}
-	*distance = best;
-	return found;
 }

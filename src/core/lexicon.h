@@ -148,6 +148,11 @@ extern void inno_lx_add(const char *phrase, uint8_t cls, uint16_t value, uint16_
 extern void inno_stage_register_vocabulary(void);
 extern void inno_funding_register_vocabulary(void);
 
+/* Trie labels of a phrase (folded code points, GAP_LABEL for a gap); -1 if too long. */
+#define LX_MAX_PHRASE_CPS 64
+#define LX_GAP_LABEL 1
+extern int	inno_lx_phrase_labels(const char *text, uint32_t *out);
+
 /* True if a vocabulary did not fit the lexicon's fixed tables (a bug; tested). */
 extern bool inno_lx_overflowed(void);
 
