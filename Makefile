@@ -71,7 +71,7 @@ endif
 # ---------------------------------------------------------------------------
 # Project targets (no PGXS needed: they bootstrap the machine themselves)
 
-.PHONY: test demo unit fuzz fuzz-smoke bench
+.PHONY: test demo unit doc-tables fuzz fuzz-smoke bench
 
 test:
 	@test/run-tests.sh
@@ -91,6 +91,10 @@ build/unit_tests: $(CORE_SRCS) $(wildcard src/core/*.h) $(UNIT_SRCS) $(wildcard 
 
 unit: build/unit_tests
 	INNO_SOURCE_DIR=$(CURDIR) build/unit_tests
+
+# rewrite the vocabulary tables of doc/funding_round.md from the data
+doc-tables: build/unit_tests
+	INNO_UPDATE_DOCS=1 INNO_SOURCE_DIR=$(CURDIR) build/unit_tests vocab_doc_suite
 
 # libFuzzer targets: test/fuzz/fuzz_<name>.c with seeds in test/fuzz/corpus/<name>/
 FUZZ_CC      ?= clang

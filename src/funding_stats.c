@@ -99,7 +99,7 @@ ParseStats(const char *str, size_t len, Node *escontext, bool binary)
 		ereturn(escontext, NULL,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "funding_stats",
-						len > 200 ? psprintf("%.200s...", str) : pnstrdup(str, len)),
+						inno_quote_input(str, len)),
 				 err.detail[0] ? errdetail("%s", err.detail) : 0));
 	}
 	return d;

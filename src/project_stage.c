@@ -58,9 +58,9 @@ ParseStage(const char *str, size_t len, InnoStage *code, Node *escontext)
 		ereturn(escontext, false,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "project_stage",
-						pnstrdup(str, len)),
+						inno_quote_input(str, len)),
 				 err.detail[0] ? errdetail("%s", err.detail) : 0,
-				 err.hint[0] ? errhint("%s", err.hint) : 0));
+				 err.hint[0] ? errhint("%s", inno_utf8_to_server(err.hint)) : 0));
 	return true;
 }
 
@@ -128,6 +128,22 @@ project_stage_from_text(PG_FUNCTION_ARGS)
 	InnoStage	code = INNO_STAGE_INVALID;
 
 	(void) ParseStage(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &code, NULL);
+	PG_RETURN_STAGE(code);
+}
+
+/* try_project_stage(text): NULL where the text is not a stage */
+PG_FUNCTION_INFO_V1(try_project_stage);
+Datum
+try_project_stage(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		ulen;
+	char	   *utf8 = inno_server_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ulen);
+	InnoStage	code;
+	InnoError	err;
+
+	if (inno_stage_parse(utf8, ulen, &code, &err) != INNO_OK)
+		PG_RETURN_NULL();
 	PG_RETURN_STAGE(code);
 }
 

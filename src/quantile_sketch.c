@@ -110,7 +110,7 @@ quantile_sketch_in(PG_FUNCTION_ARGS)
 		ereturn(fcinfo->context, (Datum) 0,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "quantile_sketch",
-						strlen(str) > 200 ? psprintf("%.200s...", str) : str),
+						inno_quote_input(str, strlen(str))),
 				 err.detail[0] ? errdetail("%s", err.detail) : 0));
 	PG_RETURN_POINTER(d);
 }

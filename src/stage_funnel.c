@@ -28,7 +28,7 @@ stage_funnel_in(PG_FUNCTION_ARGS)
 	if (st != INNO_OK)
 		ereturn(fcinfo->context, (Datum) 0,
 				(errcode(inno_sqlstate(st)),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "stage_funnel", str),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "stage_funnel", inno_quote_input(str, strlen(str))),
 				 err.detail[0] ? errdetail("%s", err.detail) : 0));
 	PG_RETURN_POINTER(f);
 }

@@ -28,7 +28,7 @@ stage_history_in(PG_FUNCTION_ARGS)
 	if (st != INNO_OK)
 		ereturn(fcinfo->context, (Datum) 0,
 				(errcode(inno_sqlstate(st)),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "stage_history", str),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "stage_history", inno_quote_input(str, strlen(str))),
 				 err.detail[0] ? errdetail("%s", err.detail) : 0));
 	PG_RETURN_POINTER(h);
 }

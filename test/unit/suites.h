@@ -16,7 +16,8 @@
 	SUITE(summaries_suite) \
 	SUITE(funding_suite) \
 	SUITE(frbox_suite) \
-	SUITE(funstats_suite)
+	SUITE(funstats_suite) \
+	SUITE(vocab_doc_suite)
 
 #define SUITE(name) extern const UnitSuite name;
 UNIT_SUITES

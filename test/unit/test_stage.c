@@ -216,6 +216,49 @@ TEST(doc_lists_every_alias)
 	free(doc);
 }
 
+/* every spelling the page's table lists reads as the stage of its row */
+TEST(doc_spellings_read_as_their_stage)
+{
+	char	   *doc = unit_read_source_file("doc/project_stage.md");
+	const char *line;
+	int			rows = 0;
+
+	CHECK(doc != NULL);
+	if (doc == NULL)
+		return;
+	for (line = strstr(doc, "\n| `"); line != NULL; line = strstr(line + 1, "\n| `"))
+	{
+		const char *end = strchr(line + 1, '\n');
+		const char *p = line + 3;
+		const char *q = strchr(p + 1, '`');
+		char		label[64],
+					sp[128];
+		InnoStage	want,
+					got;
+
+		if (end == NULL || q == NULL || q > end || (size_t) (q - p - 1) >= sizeof(label))
+			break;
+		memcpy(label, p + 1, (size_t) (q - p - 1));
+		label[q - p - 1] = '\0';
+		want = Parse(label);
+		if (want == INNO_STAGE_INVALID)
+			continue;			/* another table of the page */
+		rows++;
+		for (p = strchr(q + 1, '`'); p != NULL && p < end; p = strchr(q + 1, '`'))
+		{
+			q = strchr(p + 1, '`');
+			if (q == NULL || q > end || (size_t) (q - p - 1) >= sizeof(sp))
+				break;
+			memcpy(sp, p + 1, (size_t) (q - p - 1));
+			sp[q - p - 1] = '\0';
+			got = Parse(sp);
+			CHECK_MSG(got == want, "doc spelling \"%s\" reads as %d, not %s", sp, got, label);
+		}
+	}
+	CHECK(rows >= INNO_STAGE_COUNT);
+	free(doc);
+}
+
 UNIT_SUITE(stage_suite,
 		   UNIT_CASE(ladder_is_consistent),
 		   UNIT_CASE(aliases_are_folded_and_unique),
@@ -226,4 +269,5 @@ UNIT_SUITE(stage_suite,
 		   UNIT_CASE(order_by_rank),
 		   UNIT_CASE(binary_round_trip),
 		   UNIT_CASE(binary_rejects),
-		   UNIT_CASE(doc_lists_every_alias));
+		   UNIT_CASE(doc_lists_every_alias),
+		   UNIT_CASE(doc_spellings_read_as_their_stage));

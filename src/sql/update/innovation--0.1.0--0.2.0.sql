@@ -15,8 +15,8 @@ ALTER FUNCTION @extschema@.funding_round_in(cstring) STABLE;
 COMMENT ON FUNCTION @extschema@.funding_round_in(cstring) IS 'I/O (reads innovation.default_currency)';
 
 --
--- Reading funding text without aborting, and finding the rounds of an
--- article (0.2.0).  These take text and are IMMUTABLE: they never read
+-- Reading funding text and stage labels without aborting, and finding the
+-- rounds of an article (0.2.0).  These take text and are IMMUTABLE: they never read
 -- innovation.default_currency and take the default currency as an argument.
 --
 
@@ -80,3 +80,11 @@ COMMENT ON FUNCTION @extschema@.extract_funding_rounds(text, text) IS
 'the funding rounds a text mentions, reading amounts that name no currency in default_currency';
 COMMENT ON FUNCTION @extschema@.funding_vocabulary() IS
 'every phrase funding text is read with: kinds, currencies, qualifiers, magnitudes, fillers, dates, extraction cues';
+
+CREATE FUNCTION @extschema@.try_project_stage(text)
+RETURNS @extschema@.project_stage
+AS 'MODULE_PATHNAME', 'try_project_stage'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.try_project_stage(text) IS
+'parse a stage label; NULL where it is not one';

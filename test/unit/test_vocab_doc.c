@@ -1,0 +1,381 @@
+/*
+ * test_vocab_doc.c
+ *	  The vocabulary tables of doc/funding_round.md are generated from the
+ *	  data (src/core/funding_vocab.c): this test renders each one and checks
+ *	  the page holds exactly that between its markers
+ *
+ *	    <!-- vocabulary: NAME -->  ...  <!-- end vocabulary -->
+ *
+ * With INNO_UPDATE_DOCS=1 in the environment it rewrites the page instead
+ * (make doc-tables); review the diff before committing.
+ */
+#include "suites.h"
+#include "funding.h"
+#include "lexicon.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#define DOC_PAGE "doc/funding_round.md"
+#define TABLE_MAX 65536
+
+typedef struct Buf
+{
+	char		s[TABLE_MAX];
+	size_t		n;
+} Buf;
+
+static void
+Add(Buf *b, const char *fmt,...)
+{
+	va_list		ap;
+	int			w;
+
+	va_start(ap, fmt);
+	w = vsnprintf(b->s + b->n, sizeof(b->s) - b->n, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		b->n += (size_t) w < sizeof(b->s) - b->n ? (size_t) w : sizeof(b->s) - b->n - 1;
+}
+
+/* `a`, `b`, `c` for the words of a class (and value, unless value < 0) */
+static void
+AddWords(Buf *b, int cls, int value, const char *before, const char *after)
+{
+	int			i,
+				first = 1;
+
+	for (i = 0; i < inno_funding_word_count(); i++)
+	{
+		const char *t;
+		int			c,
+					v,
+					f;
+
+		inno_funding_word(i, &t, &c, &v, &f);
+		if (c != cls || (value >= 0 && v != value))
+			continue;
+		/* an English word stands apart from the placeholder: "nearly X", "X or more" */
+		Add(b, "%s`%s%s%s%s%s`", first ? "" : ", ", before,
+			before[0] && t[0] >= 'a' && t[0] <= 'z' ? " " : "", t,
+			after[0] && t[strlen(t) - 1] >= 'a' && t[strlen(t) - 1] <= 'z' ? " " : "", after);
+		first = 0;
+	}
+}
+
+static void
+Kinds(Buf *b)
+{
+	static const char *const categories[] = {
+		[INNO_ROUND_VENTURE] = "venture", [INNO_ROUND_PUBLIC_EQUITY] = "public equity",
+		[INNO_ROUND_EXIT] = "exit", [INNO_ROUND_HYBRID] = "hybrid", [INNO_ROUND_DEBT] = "debt",
+		[INNO_ROUND_GRANT] = "grant", [INNO_ROUND_UNKNOWN] = "unknown",
+	};
+	int			r;
+
+	Add(b, "| rank | label | 中文 | category | equity | exit | accepted phrases |\n");
+	Add(b, "|---:|---|---|---|---|---|---|\n");
+	for (r = 1; r <= inno_round_kind_count(); r++)
+	{
+		const InnoRoundKindInfo *k = inno_round_kind_by_rank(r);
+		int			n,
+					i;
+		const char *const *p = inno_round_kind_phrases(r, &n);
+		bool		unknown = k->category == INNO_ROUND_UNKNOWN;
+
+		Add(b, "| %d | `%s` | %s | %s | %s | %s | ", r, k->label, k->name_zh, categories[k->category],
+			unknown ? "NULL" : k->is_equity ? "yes" : "no", unknown ? "NULL" : k->is_exit ? "yes" : "no");
+		for (i = 0; i < n; i++)
+			Add(b, "%s`%s`", i ? ", " : "", p[i]);
+		Add(b, " |\n");
+	}
+}
+
+static void
+Currencies(Buf *b)
+{
+	int			i;
+
+	Add(b, "| code | ISO numeric | decimals | written before the number | codes | words |\n");
+	Add(b, "|---|---:|---:|---|---|---|\n");
+	for (i = 0; i < inno_currency_count(); i++)
+	{
+		const InnoCurrencyInfo *c = inno_currency_by_index(i);
+		InnoCurrencyForm forms[3] = {INNO_CUR_SYMBOL, INNO_CUR_CODE, INNO_CUR_WORD};
+		int			f;
+
+		Add(b, "| `%s` | %d | %d |", c->alpha, c->numeric, c->minor_digits);
+		for (f = 0; f < 3; f++)
+		{
+			int			n,
+						k;
+			const char *const *w = inno_currency_words(i, forms[f], &n);
+
+			Add(b, " ");
+			if (forms[f] == INNO_CUR_CODE)
+				Add(b, "`%s`", inno_currency_code_folded(i));
+			for (k = 0; k < n; k++)
+				Add(b, "%s`%s`", k || forms[f] == INNO_CUR_CODE ? ", " : "", w[k]);
+			if (n == 0 && forms[f] != INNO_CUR_CODE)
+				Add(b, "—");
+			Add(b, " |");
+		}
+		Add(b, "\n");
+	}
+}
+
+/* (cx X + cy Y) / den, in words */
+static void
+Bound(Buf *b, InnoBoundRule r, bool open, const char *x, const char *y)
+{
+	if (open)
+		Add(b, "open");
+	else if (r.den == 1)
+	{
+		if (r.cx == 1)
+			Add(b, "%s", x);
+		else if (r.cx)
+			Add(b, "%d%s", r.cx, x);
+		if (r.cx && r.cy)
+			Add(b, " + ");
+		if (r.cy)
+			Add(b, "%s", y);
+	}
+	else if (r.cy == 0)
+		Add(b, "%g%s", (double) r.cx / r.den, x);
+	else
+		Add(b, "(%s%s + %s) / %d", r.cx == 1 ? "" : "2", x, y, r.den);
+}
+
+static void
+Qualifiers(Buf *b)
+{
+	int			q;
+
+	Add(b, "| written | meaning | low | point | high | basis |\n");
+	Add(b, "|---|---|---|---|---|---|\n");
+	for (q = 0; q < INNO_Q_COUNT; q++)
+	{
+		const InnoQualifierRule *r = inno_qualifier_rule((InnoQualifier) q);
+		const char *x = q == INNO_Q_RANGE ? "A" : "X";
+		const char *y = r->y_is_unit ? "u" : "B";
+
+		Add(b, "| ");
+		if (q == INNO_Q_EXACT)
+			Add(b, "`X`");
+		else if (q == INNO_Q_RANGE)
+		{
+			Add(b, "`A-B`, ");
+			AddWords(b, LX_RANGE_SEP, -1, "A", "B");
+		}
+		else
+		{
+			AddWords(b, LX_QUAL_PRE, q, "", "X");
+			if (q == INNO_Q_SEVERAL || q == INNO_Q_ABOUT || q == INNO_Q_OVER)
+				Add(b, ", ");
+			AddWords(b, LX_QUAL_POST, q, "X", "");
+			if (q == INNO_Q_SEVERAL)
+				Add(b, ", `tens of millions`, `eight figures`");
+		}
+		Add(b, " | %s | ", r->name);
+		Bound(b, r->low, false, x, y);
+		Add(b, " | ");
+		Bound(b, r->point, false, x, y);
+		Add(b, " | ");
+		Bound(b, r->high, r->open, x, y);
+		Add(b, " | %s |\n", r->basis);
+	}
+}
+
+static void
+Words(Buf *b)
+{
+	static const struct
+	{
+		int			cls;
+		const char *what;
+	}			rows[] = {
+		{LX_FILLER, "filler words (ignored)"},
+		{LX_ARTICLE, "the English article (see below)"},
+		{LX_UNDISCLOSED, "no amount disclosed"},
+		{LX_MAGNITUDE, "magnitudes"},
+		{LX_CN_DIGIT, "Chinese digits"},
+		{LX_ROUND_COUNT, "counts of rounds (an error)"},
+		{LX_RANGE_SEP, "between the figures of a range"},
+		{LX_DATE_UNIT, "date units"},
+		{LX_CUE, "extraction: announces a round"},
+		{LX_NOT_ROUND, "extraction: the figure is something else"},
+		{LX_SUBJECT, "extraction: a counted subject after a number"},
+	};
+	size_t		i;
+
+	Add(b, "| role | phrases |\n|---|---|\n");
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+	{
+		Add(b, "| %s | ", rows[i].what);
+		AddWords(b, rows[i].cls, -1, "", "");
+		Add(b, " |\n");
+	}
+}
+
+typedef struct Table
+{
+	const char *name;
+	void		(*render) (Buf *b);
+} Table;
+
+static const Table tables[] = {
+	{"kinds", Kinds}, {"currencies", Currencies}, {"qualifiers", Qualifiers}, {"words", Words},
+};
+
+TEST(doc_vocabulary_tables_match_the_data)
+{
+	char	   *doc = unit_read_source_file(DOC_PAGE);
+	static char out[1 << 20];
+	size_t		o = 0;
+	const char *p,
+			   *start;
+	size_t		t;
+	bool		seen[sizeof(tables) / sizeof(tables[0])] = {false};
+	bool		update = getenv("INNO_UPDATE_DOCS") != NULL;
+
+	CHECK_MSG(doc != NULL, "cannot read " DOC_PAGE);
+	if (doc == NULL)
+		return;
+	p = doc;
+	/* the blocks in the order the page has them */
+	while ((start = strstr(p, "<!-- vocabulary: ")) != NULL)
+	{
+		static Buf	b;
+		const Table *tb = NULL;
+		const char *name = start + strlen("<!-- vocabulary: ");
+		const char *end;
+
+		for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+			if (strncmp(name, tables[t].name, strlen(tables[t].name)) == 0 &&
+				strncmp(name + strlen(tables[t].name), " -->\n", 5) == 0)
+				tb = &tables[t], seen[t] = true;
+		CHECK_MSG(tb != NULL, DOC_PAGE ": unknown vocabulary block at \"%.30s\"", name);
+		if (tb == NULL)
+			break;
+		start = strchr(start, '\n') + 1;
+		end = strstr(start, "<!-- end vocabulary -->");
+		CHECK(end != NULL);
+		if (end == NULL)
+			break;
+		b.n = 0;
+		tb->render(&b);
+		if (!update)
+			CHECK_MSG((size_t) (end - start) == b.n && memcmp(start, b.s, b.n) == 0,
+					  DOC_PAGE ": the %s table differs from the data (run make doc-tables)", tb->name);
+		memcpy(out + o, p, (size_t) (start - p));
+		o += (size_t) (start - p);
+		memcpy(out + o, b.s, b.n);
+		o += b.n;
+		p = end;
+	}
+	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		CHECK_MSG(seen[t], DOC_PAGE " has no block <!-- vocabulary: %s -->", tables[t].name);
+	if (update)
+	{
+		const char *top = getenv("INNO_SOURCE_DIR");
+		char		path[4096];
+		FILE	   *f;
+
+		strcpy(out + o, p);
+		snprintf(path, sizeof(path), "%s/%s", top ? top : ".", DOC_PAGE);
+		f = fopen(path, "wb");
+		CHECK(f != NULL);
+		if (f)
+		{
+			fputs(out, f);
+			fclose(f);
+		}
+	}
+	free(doc);
+}
+
+/* every phrase a vocabulary registers reads as what it means */
+TEST(every_vocabulary_row_reads)
+{
+	int			r,
+				i;
+	InnoFundingRound fr;
+	InnoError	err;
+	char		text[256];
+
+	for (r = 1; r <= inno_round_kind_count(); r++)
+	{
+		int			n;
+		const char *const *p = inno_round_kind_phrases(r, &n);
+
+		for (i = 0; i < n; i++)
+		{
+			/* a bare "a" needs the field-list form to be the kind */
+			snprintf(text, sizeof(text), "%s 2亿元", p[i]);
+			CHECK_MSG(inno_fr_parse(text, strlen(text), 0, &fr, &err) == INNO_OK &&
+					  fr.kind == inno_round_kind_by_rank(r)->code,
+					  "\"%s\": %s", text, err.detail);
+		}
+	}
+	for (i = 0; i < inno_currency_count(); i++)
+	{
+		const InnoCurrencyInfo *c = inno_currency_by_index(i);
+		InnoCurrencyForm forms[3] = {INNO_CUR_SYMBOL, INNO_CUR_CODE, INNO_CUR_WORD};
+		int			f,
+					k,
+					n;
+
+		for (f = 0; f < 3; f++)
+		{
+			const char *const *w = inno_currency_words(i, forms[f], &n);
+
+			for (k = 0; k < n; k++)
+			{
+				snprintf(text, sizeof(text), forms[f] == INNO_CUR_WORD ? "B轮 5 million %s" : "B轮 %s5 million",
+						 w[k]);
+				CHECK_MSG(inno_fr_parse(text, strlen(text), 0, &fr, &err) == INNO_OK && fr.currency == c->numeric &&
+						  fr.low == 5000000 * (c->minor_digits ? 100 : 1),
+						  "\"%s\": %s", text, err.detail);
+			}
+		}
+	}
+	for (i = 0; i < inno_funding_word_count(); i++)
+	{
+		const char *t;
+		int			c,
+					v,
+					f;
+		int64_t		x = 100000000;	/* 1亿 in yuan, then fen */
+
+		inno_funding_word(i, &t, &c, &v, &f);
+		if (c == LX_QUAL_PRE && v != INNO_Q_SEVERAL)
+			snprintf(text, sizeof(text), "B轮 %s1亿元", t);
+		else if (c == LX_QUAL_POST && v != INNO_Q_SEVERAL && strcmp(t, "+") != 0)
+			snprintf(text, sizeof(text), "B轮 1亿%s元", t);
+		else if (c == LX_FILLER)
+			snprintf(text, sizeof(text), "B轮 %s 1亿元", t);
+		else if (c == LX_UNDISCLOSED)
+			snprintf(text, sizeof(text), "B轮 %s", t);
+		else if (c == LX_MAGNITUDE && (f & LXF_CJK) && v >= 4)
+			snprintf(text, sizeof(text), "B轮 1%s元", t);
+		else
+			continue;
+		CHECK_MSG(inno_fr_parse(text, strlen(text), 0, &fr, &err) == INNO_OK && fr.kind == 9,
+				  "\"%s\": %s", text, err.detail);
+		if (c == LX_QUAL_PRE || c == LX_QUAL_POST)
+		{
+			const InnoQualifierRule *rule = inno_qualifier_rule((InnoQualifier) v);
+
+			/* the low bound follows the rule (X = 1亿, u = 1亿) */
+			CHECK_MSG(fr.low == (int64_t) ((rule->low.cx * x + rule->low.cy * x + rule->low.den - 1) /
+										   rule->low.den) * 100, "\"%s\": low %lld", text, (long long) fr.low);
+		}
+		if (c == LX_UNDISCLOSED)
+			CHECK(!(fr.flags & INNO_FR_DISCLOSED));
+	}
+}
+
+UNIT_SUITE(vocab_doc_suite,
+		   UNIT_CASE(doc_vocabulary_tables_match_the_data),
+		   UNIT_CASE(every_vocabulary_row_reads));
