@@ -387,12 +387,17 @@ funding_stats_rounds_over(PG_FUNCTION_ARGS)
 		t = inno_fs_threshold_index(major);
 	}
 	if (t < 0)
+	{
+		char		list[256];
+
+		inno_fs_threshold_list(list, sizeof(list));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s is not one of the thresholds funding_stats counts",
 						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(amount)))),
-				 errhint("Use 1 or 5 times a power of ten from 10000 to 500000000000 (1万 to 5000亿)."),
+				 errhint("Use one of %s (currency units).", list),
 				 errdetail("Counts at other amounts need the rows: count(*) FILTER (WHERE amount_point(r) >= ...).")));
+	}
 	PG_RETURN_INT64(s ? s->over[t][b] : 0);
 }
 

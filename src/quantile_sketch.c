@@ -182,12 +182,16 @@ static int
 AccuracyCode(float8 relative_accuracy)
 {
 	int			code = inno_qs_accuracy_code(relative_accuracy);
+	char		list[64];
 
 	if (code == 0)
+	{
+		inno_qs_accuracy_list(list, sizeof(list));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("relative accuracy %g is not offered", relative_accuracy),
-				 errhint("Use 0.001, 0.005, 0.01, 0.02 or 0.05.")));
+				 errhint("Use %s.", list)));
+	}
 	return code;
 }
 

@@ -97,9 +97,12 @@ AnnouncesFunding(const Sentence *s, int cl)
 	return false;
 }
 
-/* The lexeme of the round's kind, or -1. */
+/*
+ * The lexeme of the round's kind, or -1.  Kinds before lexeme `claimed` belong
+ * to an earlier mention: a kind names one round.
+ */
 static int
-KindFor(const Sentence *s, const FrAmount *am)
+KindFor(const Sentence *s, const FrAmount *am, int claimed)
 {
 	const FrText *f = &s->f;
 	int			cl = s->clause[am->start];
@@ -112,7 +115,8 @@ KindFor(const Sentence *s, const FrAmount *am)
 		const LxEntry *k = fr_entry(f, i, LX_KIND);
 		int			d;
 
-		if (k == NULL || (k->flags & LXF_BARE) || s->clause[i] != cl || (i >= am->start && i < am->end))
+		if (k == NULL || (k->flags & LXF_BARE) || s->clause[i] != cl || (i >= am->start && i < am->end) ||
+			i < claimed)
 			continue;
 		d = i < am->start ? am->start - i : i - am->end;
 		if (d < bestd)
@@ -121,7 +125,7 @@ KindFor(const Sentence *s, const FrAmount *am)
 	if (best >= 0)
 		return best;
 	/* an earlier clause: the nearest kind, unless 拨投结合 covers the grant */
-	for (i = am->start - 1; i >= 0; i--)
+	for (i = am->start - 1; i >= claimed; i--)
 	{
 		const LxEntry *k = fr_entry(f, i, LX_KIND);
 
@@ -160,7 +164,8 @@ ReadSentence(Sentence *s, uint16_t default_currency, InnoFrMentionFn fn, void *c
 {
 	FrText	   *f = &s->f;
 	int			i,
-				cl = 0;
+				cl = 0,
+				claimed = 0;		/* lexemes before it belong to an earlier mention */
 
 	for (i = 0; i < f->n; i++)
 	{
@@ -192,15 +197,13 @@ ReadSentence(Sentence *s, uint16_t default_currency, InnoFrMentionFn fn, void *c
 		cl = s->clause[am.start];
 		if (NotARound(s, cl) || !AnnouncesFunding(s, cl))
 			continue;
-		cur = am.currency ? am.currency : am.yuan || am.big_cjk ? 156 : default_currency;
-		if (cur == 0 || inno_currency_by_numeric(cur) == NULL)
-			continue;
+		/*
+		 * The kind and the date belong to this amount whether or not it is
+		 * kept, so that a default currency adds mentions and changes none.
+		 */
 		memset(&fr, 0, sizeof(fr));
 		fr.flags = INNO_FR_VERSION_1;
-		fr.currency = cur;
-		if (fr_apply_amount(f, &am, inno_currency_by_numeric(cur)->minor_digits, &fr) != INNO_OK)
-			continue;
-		k = KindFor(s, &am);
+		k = KindFor(s, &am, claimed);
 		fr.kind = k >= 0 ? (uint8_t) fr_entry(f, k, LX_KIND)->value : INNO_KIND_UNDISCLOSED;
 		from = am.start;
 		to = am.end;
@@ -212,7 +215,8 @@ ReadSentence(Sentence *s, uint16_t default_currency, InnoFrMentionFn fn, void *c
 		{
 			int			len;
 
-			if (s->clause[j] != cl || (j >= am.start && j < am.end) || (len = fr_read_date(f, j, &d)) <= 0)
+			if (s->clause[j] != cl || j < claimed || (j >= am.start && j < am.end) ||
+				(len = fr_read_date(f, j, &d)) <= 0)
 				continue;
 			if (fr_check_date(f, j, j + len, &d) == INNO_OK)
 			{
@@ -225,6 +229,16 @@ ReadSentence(Sentence *s, uint16_t default_currency, InnoFrMentionFn fn, void *c
 					to = j + len;
 			}
 		}
+		claimed = to;
+		if (i < claimed)
+			i = claimed;
+		/* an amount whose currency is not known is left out, never guessed */
+		cur = am.currency ? am.currency : am.yuan || am.big_cjk ? 156 : default_currency;
+		if (cur == 0 || inno_currency_by_numeric(cur) == NULL)
+			continue;
+		fr.currency = cur;
+		if (fr_apply_amount(f, &am, inno_currency_by_numeric(cur)->minor_digits, &fr) != INNO_OK)
+			continue;
 		Emit(s, from, to, &fr, fn, ctx);
 	}
 }

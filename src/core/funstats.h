@@ -23,8 +23,10 @@
 #define INNO_FS_KIND_SLOTS 64	/* by round-kind code */
 #define INNO_FS_NTHRESHOLDS 16	/* 1 and 5 x 10^4 .. 10^11 currency units */
 
-/* threshold t in major units: (t % 2 ? 5 : 1) * 10^(4 + t / 2) */
+/* threshold t (0 .. INNO_FS_NTHRESHOLDS - 1) in major units, from the table in funstats.c */
 extern int64_t inno_fs_threshold_major(int t);
+/* every threshold, for messages: "10000, 50000, ... or 500000000000" */
+extern void inno_fs_threshold_list(char *buf, size_t buflen);
 /* index of a threshold given in major units, -1 if it is not one */
 extern int	inno_fs_threshold_index(int64_t major);
 

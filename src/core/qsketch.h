@@ -64,6 +64,10 @@ typedef struct InnoQSketch
 #define INNO_QS_DEFAULT_ACCURACY 3
 extern int	inno_qs_accuracy_code(double relative_accuracy);	/* 0 if not offered */
 extern double inno_qs_accuracy_value(int code);	/* 0 if invalid */
+/* the accuracy as the text form writes it ("0.01"); NULL past the last code */
+extern const char *inno_qs_accuracy_text(int code);
+/* the offered accuracies for messages: "0.001, 0.005, 0.01, 0.02 or 0.05" */
+extern void inno_qs_accuracy_list(char *buf, size_t buflen);
 extern int	inno_qs_default_max_bins(int code);	/* INNO_QS_DEFAULT_DOUBLINGS doublings */
 
 /* The bucket of a positive finite value, and the value that stands for a bucket. */

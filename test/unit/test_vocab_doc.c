@@ -11,7 +11,9 @@
  */
 #include "suites.h"
 #include "funding.h"
+#include "funstats.h"
 #include "lexicon.h"
+#include "qsketch.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -376,6 +378,46 @@ TEST(every_vocabulary_row_reads)
 	}
 }
 
+/* doc/analytics.md names the sketch accuracies and the thresholds the data offers */
+static void
+Grouped(int64_t v, char *buf, size_t n)
+{
+	char		d[32];
+	int			len = snprintf(d, sizeof(d), "%lld", (long long) v),
+				i,
+				o = 0;
+
+	for (i = 0; i < len && (size_t) o + 2 < n; i++)
+	{
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = d[i];
+	}
+	buf[o] = '\0';
+}
+
+TEST(doc_analytics_constants)
+{
+	char	   *doc = unit_read_source_file("doc/analytics.md");
+	char		range[96],
+				lo[32],
+				hi[32];
+	int			c;
+
+	CHECK(doc != NULL);
+	if (doc == NULL)
+		return;
+	for (c = 1; inno_qs_accuracy_text(c) != NULL; c++)
+		CHECK_MSG(strstr(doc, inno_qs_accuracy_text(c)) != NULL, "doc/analytics.md does not offer accuracy %s",
+				  inno_qs_accuracy_text(c));
+	Grouped(inno_fs_threshold_major(0), lo, sizeof(lo));
+	Grouped(inno_fs_threshold_major(INNO_FS_NTHRESHOLDS - 1), hi, sizeof(hi));
+	snprintf(range, sizeof(range), "(%s to %s)", lo, hi);
+	CHECK_MSG(strstr(doc, range) != NULL, "doc/analytics.md does not give the thresholds as %s", range);
+	free(doc);
+}
+
 UNIT_SUITE(vocab_doc_suite,
 		   UNIT_CASE(doc_vocabulary_tables_match_the_data),
-		   UNIT_CASE(every_vocabulary_row_reads));
+		   UNIT_CASE(every_vocabulary_row_reads),
+		   UNIT_CASE(doc_analytics_constants));

@@ -1,0 +1,262 @@
+/*
+ * funstats_io.c
+ *	  funding_stats' text form: writing it, and reading it back with every
+ *	  field and invariant checked.
+ */
+#include "funstats.h"
+#include "jsontext.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- text form ---- */
+
+size_t
+inno_fs_text_size(const InnoFsHeader *h)
+{
+	const InnoFsSection *s = inno_fs_first(h);
+	size_t		n = 64;
+	int			i;
+
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+		n += 4000 + inno_qs_text_size(inno_fs_sketch(s));
+	return n;
+}
+
+int
+inno_fs_format(const InnoFsHeader *h, char *buf, size_t buflen)
+{
+	const InnoFsSection *s = inno_fs_first(h);
+	size_t		o;
+	int			i,
+				t,
+				j;
+
+	if (buflen < inno_fs_text_size(h))
+		return -1;
+	o = (size_t) snprintf(buf, buflen, "{\"version\": %d, \"currencies\": [", INNO_FS_VERSION);
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+	{
+		const InnoCurrencyInfo *c = inno_currency_by_numeric(s->currency);
+		bool		first = true;
+		int			r;
+
+		if (c)
+			o += (size_t) snprintf(buf + o, buflen - o, "%s{\"currency\": \"%s\"", i ? ", " : "", c->alpha);
+		else
+			o += (size_t) snprintf(buf + o, buflen - o, "%s{\"currency\": null", i ? ", " : "");
+		o += (size_t) snprintf(buf + o, buflen - o,
+							   ", \"rounds\": %lld, \"disclosed\": %lld, \"open\": %lld, \"sum_low\": %lld"
+							   ", \"sum_point\": %lld, \"sum_high\": %lld, \"min_point\": %lld, \"max_point\": %lld"
+							   ", \"over\": [",
+							   (long long) s->rounds, (long long) s->disclosed, (long long) s->open,
+							   (long long) s->sum_low, (long long) s->sum_point, (long long) s->sum_high,
+							   (long long) s->min_point, (long long) s->max_point);
+		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+			o += (size_t) snprintf(buf + o, buflen - o, "%s[%lld, %lld, %lld]", t ? ", " : "",
+								   (long long) s->over[t][0], (long long) s->over[t][1],
+								   (long long) s->over[t][2]);
+		o += (size_t) snprintf(buf + o, buflen - o, "], \"kinds\": {");
+		/* in the vocabulary's order */
+		for (r = 1; r <= inno_round_kind_count(); r++)
+		{
+			const InnoRoundKindInfo *k = inno_round_kind_by_rank(r);
+			const InnoFsKind *e = &s->kinds[k->code % INNO_FS_KIND_SLOTS];
+
+			if (e->rounds == 0)
+				continue;
+			o += (size_t) snprintf(buf + o, buflen - o, "%s\"%s\": [%lld, %lld, %lld]", first ? "" : ", ",
+								   k->label, (long long) e->rounds, (long long) e->disclosed,
+								   (long long) e->sum_point);
+			first = false;
+		}
+		o += (size_t) snprintf(buf + o, buflen - o, "}, \"sketch\": ");
+		j = inno_qs_format(inno_fs_sketch(s), buf + o, buflen - o);
+		if (j < 0)
+			return -1;
+		o += (size_t) j;
+		o += (size_t) snprintf(buf + o, buflen - o, "}");
+	}
+	o += (size_t) snprintf(buf + o, buflen - o, "]}");
+	return o < buflen ? (int) o : -1;
+}
+
+static bool
+Key(InnoJsonCursor *c, const char *key)
+{
+	const char *k;
+	size_t		n;
+
+	return inno_json_string(c, &k, &n) && n == strlen(key) && memcmp(k, key, n) == 0 &&
+		inno_json_char(c, ':');
+}
+
+static bool
+IntField(InnoJsonCursor *c, const char *key, int64_t *v, bool comma)
+{
+	return (!comma || inno_json_char(c, ',')) && Key(c, key) && inno_json_int64(c, v);
+}
+
+/* The extent of a JSON object starting at c (no braces inside its strings). */
+static bool
+ObjectExtent(InnoJsonCursor *c, size_t *start, size_t *end)
+{
+	int			depth = 0;
+	size_t		p;
+
+	inno_json_skip_space(c);
+	*start = c->pos;
+	for (p = c->pos; p < c->len; p++)
+	{
+		if (c->s[p] == '{')
+			depth++;
+		else if (c->s[p] == '}' && --depth == 0)
+		{
+			*end = p + 1;
+			c->pos = p + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+InnoStatus
+inno_fs_parse(const char *s, size_t len, InnoFsHeader *out, size_t *size, InnoError *err)
+{
+	InnoJsonCursor c;
+	int64_t		version;
+	size_t		total = sizeof(InnoFsHeader);
+	char	   *o = NULL;
+	int			n = 0;
+
+	inno_error_clear(err);
+	inno_json_init(&c, s, len);
+	if (!inno_json_char(&c, '{') || !IntField(&c, "version", &version, false) || version != INNO_FS_VERSION ||
+		!inno_json_char(&c, ',') || !Key(&c, "currencies") || !inno_json_char(&c, '['))
+		goto syntax;
+	if (out)
+	{
+		inno_fs_init(out);
+		o = (char *) inno_fs_first(out);
+	}
+	if (!inno_json_char(&c, ']'))
+	{
+		for (;;)
+		{
+			InnoFsSection sec;
+			const char *cur;
+			size_t		curlen,
+						sk_start,
+						sk_end;
+			uint32_t	nbins = 0;
+			int			t;
+
+			memset(&sec, 0, sizeof(sec));
+			if (!inno_json_char(&c, '{') || !Key(&c, "currency"))
+				goto syntax;
+			if (!inno_json_null(&c))
+			{
+				char		alpha[4];
+				const InnoCurrencyInfo *ci;
+
+				if (!inno_json_string(&c, &cur, &curlen) || curlen != 3)
+					goto syntax;
+				memcpy(alpha, cur, 3);
+				alpha[3] = '\0';
+				if ((ci = inno_currency_by_alpha(alpha)) == NULL || strcmp(ci->alpha, alpha) != 0)
+				{
+					inno_set_detail(err, "\"%s\" is not a currency code (ISO 4217, upper case).", alpha);
+					return INNO_ERR_SYNTAX;
+				}
+				sec.currency = ci->numeric;
+			}
+			if (!IntField(&c, "rounds", &sec.rounds, true) || !IntField(&c, "disclosed", &sec.disclosed, true) ||
+				!IntField(&c, "open", &sec.open, true) || !IntField(&c, "sum_low", &sec.sum_low, true) ||
+				!IntField(&c, "sum_point", &sec.sum_point, true) || !IntField(&c, "sum_high", &sec.sum_high, true) ||
+				!IntField(&c, "min_point", &sec.min_point, true) || !IntField(&c, "max_point", &sec.max_point, true) ||
+				!inno_json_char(&c, ',') || !Key(&c, "over") || !inno_json_char(&c, '['))
+				goto syntax;
+			for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+				if ((t > 0 && !inno_json_char(&c, ',')) || !inno_json_char(&c, '[') ||
+					!inno_json_int64(&c, &sec.over[t][0]) || !inno_json_char(&c, ',') ||
+					!inno_json_int64(&c, &sec.over[t][1]) || !inno_json_char(&c, ',') ||
+					!inno_json_int64(&c, &sec.over[t][2]) || !inno_json_char(&c, ']'))
+					goto syntax;
+			if (!inno_json_char(&c, ']') || !inno_json_char(&c, ',') || !Key(&c, "kinds") || !inno_json_char(&c, '{'))
+				goto syntax;
+			if (!inno_json_char(&c, '}'))
+			{
+				for (;;)
+				{
+					const char *kl;
+					size_t		kn;
+					uint8_t		code = 0;
+					int			r;
+					InnoFsKind *k;
+
+					if (!inno_json_string(&c, &kl, &kn) || !inno_json_char(&c, ':'))
+						goto syntax;
+					for (r = 1; r <= inno_round_kind_count(); r++)
+					{
+						const InnoRoundKindInfo *ki = inno_round_kind_by_rank(r);
+
+						if (strlen(ki->label) == kn && memcmp(ki->label, kl, kn) == 0)
+							code = ki->code;
+					}
+					if (code == 0 || sec.kinds[code % INNO_FS_KIND_SLOTS].rounds != 0)
+					{
+						inno_set_detail(err, "\"%.*s\" is not a round kind, or is listed twice.", (int) (kn > 40 ? 40 : kn), kl);
+						return INNO_ERR_SYNTAX;
+					}
+					k = &sec.kinds[code % INNO_FS_KIND_SLOTS];
+					if (!inno_json_char(&c, '[') || !inno_json_int64(&c, &k->rounds) || !inno_json_char(&c, ',') ||
+						!inno_json_int64(&c, &k->disclosed) || !inno_json_char(&c, ',') ||
+						!inno_json_int64(&c, &k->sum_point) || !inno_json_char(&c, ']') || k->rounds <= 0)
+						goto syntax;
+					if (inno_json_char(&c, '}'))
+						break;
+					if (!inno_json_char(&c, ','))
+						goto syntax;
+				}
+			}
+			if (!inno_json_char(&c, ',') || !Key(&c, "sketch") || !ObjectExtent(&c, &sk_start, &sk_end))
+				goto syntax;
+			if (inno_qs_parse(s + sk_start, sk_end - sk_start, NULL, &nbins, err) != INNO_OK)
+				return INNO_ERR_SYNTAX;
+			sec.size = (uint32_t) INNO_FS_SECTION_SIZE(nbins);
+			if (out)
+			{
+				InnoFsSection *d = (InnoFsSection *) o;
+
+				memcpy(d, &sec, sizeof(sec));
+				if (inno_qs_parse(s + sk_start, sk_end - sk_start, inno_fs_sketch(d), &nbins, err) != INNO_OK)
+					return INNO_ERR_SYNTAX;
+				o += sec.size;
+			}
+			total += sec.size;
+			if (++n > 255)
+				goto syntax;
+			if (!inno_json_char(&c, '}'))
+				goto syntax;
+			if (inno_json_char(&c, ']'))
+				break;
+			if (!inno_json_char(&c, ','))
+				goto syntax;
+		}
+	}
+	if (!inno_json_char(&c, '}') || !inno_json_end(&c))
+		goto syntax;
+	*size = total;
+	if (out)
+	{
+		out->nsections = (uint8_t) n;
+		out->used = (uint32_t) total;
+		if (inno_fs_validate(out, total, err) != INNO_OK)
+			return INNO_ERR_SYNTAX;
+	}
+	return INNO_OK;
+syntax:
+	if (err->detail[0] == '\0')
+		inno_set_detail(err, "A funding_stats is written as its text output shows, field by field.");
+	return INNO_ERR_SYNTAX;
+}

@@ -1,0 +1,396 @@
+/*
+ * qsketch_io.c
+ *	  The quantile sketch's text and binary forms: writing them, and reading
+ *	  them back with every field and invariant checked.
+ */
+#include "qsketch.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t
+inno_qs_text_size(const InnoQSketch *s)
+{
+	/* fixed part, the sum, and up to 33 bytes per bucket */
+	return 400 + INNO_XSUM_TEXT_MAX + (size_t) inno_qs_nbins(s) * 33;
+}
+
+static int
+AppendStore(char *buf, size_t buflen, size_t o, const InnoQsBin *b, uint32_t n)
+{
+	uint32_t	i;
+
+	for (i = 0; i < n && o < buflen; i++)
+		o += (size_t) snprintf(buf + o, buflen - o, "%s%d,%llu", i ? "," : "",
+							   (int) b[i].index, (unsigned long long) b[i].count);
+	return (int) o;
+}
+
+int
+inno_qs_format(const InnoQSketch *s, char *buf, size_t buflen)
+{
+	char		sum[INNO_XSUM_TEXT_MAX];
+	InnoExactSum normal = s->sum;
+	size_t		o;
+
+	if (buflen < inno_qs_text_size(s))
+		return -1;
+	inno_xsum_normalize(&normal);
+	inno_xsum_format(&normal, sum, sizeof(sum));
+	o = (size_t) snprintf(buf, buflen,
+						  "{\"version\": %u, \"accuracy\": %s, \"max_bins\": %u, \"count\": %llu, "
+						  "\"zeros\": %llu, \"min\": %.17g, \"max\": %.17g, \"sum\": \"%s\", "
+						  "\"collapsed\": [%s, %s], \"negative\": [",
+						  (unsigned) s->version, inno_qs_accuracy_text(s->accuracy), (unsigned) s->max_bins,
+						  (unsigned long long) s->count, (unsigned long long) s->zeros,
+						  s->min, s->max, sum,
+						  (s->flags & INNO_QS_COLLAPSED_NEG) ? "true" : "false",
+						  (s->flags & INNO_QS_COLLAPSED_POS) ? "true" : "false");
+	o = (size_t) AppendStore(buf, buflen, o, s->bins, s->nneg);
+	o += (size_t) snprintf(buf + o, buflen - o, "], \"positive\": [");
+	o = (size_t) AppendStore(buf, buflen, o, s->bins + s->nneg, s->npos);
+	o += (size_t) snprintf(buf + o, buflen - o, "]}");
+	return (int) o;
+}
+
+/* ---- text parsing: the exact form inno_qs_format writes ---- */
+
+typedef struct Cursor
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;
+} Cursor;
+
+static bool
+Expect(Cursor *c, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	if (c->len - c->pos < n || memcmp(c->s + c->pos, lit, n) != 0)
+		return false;
+	c->pos += n;
+	return true;
+}
+
+static bool
+ReadU64(Cursor *c, uint64_t *v)
+{
+	size_t		start = c->pos;
+
+	*v = 0;
+	while (c->pos < c->len && c->s[c->pos] >= '0' && c->s[c->pos] <= '9')
+	{
+		uint64_t	d = (uint64_t) (c->s[c->pos] - '0');
+
+		if (*v > (UINT64_MAX - d) / 10)
+			return false;
+		*v = *v * 10 + d;
+		c->pos++;
+	}
+	return c->pos > start && c->pos - start < 21;
+}
+
+static bool
+ReadI32(Cursor *c, int32_t *v)
+{
+	bool		neg = Expect(c, "-");
+	uint64_t	u;
+
+	if (!ReadU64(c, &u) || u > (neg ? UINT64_C(2147483648) : UINT64_C(2147483647)))
+		return false;
+	*v = neg ? (int32_t) (-(int64_t) u) : (int32_t) u;
+	return true;
+}
+
+static bool
+ReadDouble(Cursor *c, double *v)
+{
+	char		tmp[40];
+	size_t		n = 0;
+	char	   *end;
+
+	while (c->pos + n < c->len && n < sizeof(tmp) - 1 && strchr("0123456789+-.e", c->s[c->pos + n]))
+		n++;
+	if (n == 0 || n >= sizeof(tmp) - 1)
+		return false;
+	memcpy(tmp, c->s + c->pos, n);
+	tmp[n] = '\0';
+	*v = strtod(tmp, &end);
+	if (end != tmp + n || isnan(*v) || isinf(*v))
+		return false;
+	c->pos += n;
+	return true;
+}
+
+/* Read "[i,c,i,c,...]" into bins (if not NULL); counts the bins in *n. */
+static bool
+ReadStore(Cursor *c, InnoQsBin *bins, uint32_t limit, uint32_t *n)
+{
+	*n = 0;
+	if (!Expect(c, "["))
+		return false;
+	if (Expect(c, "]"))
+		return true;
+	for (;;)
+	{
+		int32_t		index;
+		uint64_t	count;
+
+		if (!ReadI32(c, &index) || !Expect(c, ",") || !ReadU64(c, &count))
+			return false;
+		if (*n >= limit)
+			return false;
+		if (bins)
+		{
+			bins[*n].index = index;
+			bins[*n].pad = 0;
+			bins[*n].count = count;
+		}
+		(*n)++;
+		if (Expect(c, "]"))
+			return true;
+		if (!Expect(c, ","))
+			return false;
+	}
+}
+
+InnoStatus
+inno_qs_parse(const char *text, size_t len, InnoQSketch *out, uint32_t *nbins, InnoError *err)
+{
+	Cursor		c = {text, len, 0};
+	uint64_t	version,
+				max_bins,
+				count,
+				zeros;
+	double		min,
+				max;
+	int			acc;
+	bool		cneg,
+				cpos;
+	size_t		sum_start;
+	uint32_t	nneg,
+				npos;
+	InnoQSketch head;
+	InnoExactSum sum;
+
+	inno_error_clear(err);
+	if (!Expect(&c, "{\"version\": ") || !ReadU64(&c, &version) || !Expect(&c, ", \"accuracy\": "))
+		goto syntax;
+	for (acc = 1; inno_qs_accuracy_text(acc) != NULL; acc++)
+		if (Expect(&c, inno_qs_accuracy_text(acc)))
+			break;
+	if (inno_qs_accuracy_text(acc) == NULL)
+		goto syntax;
+	if (!Expect(&c, ", \"max_bins\": ") || !ReadU64(&c, &max_bins) ||
+		!Expect(&c, ", \"count\": ") || !ReadU64(&c, &count) ||
+		!Expect(&c, ", \"zeros\": ") || !ReadU64(&c, &zeros) ||
+		!Expect(&c, ", \"min\": ") || !ReadDouble(&c, &min) ||
+		!Expect(&c, ", \"max\": ") || !ReadDouble(&c, &max) ||
+		!Expect(&c, ", \"sum\": \""))
+		goto syntax;
+	sum_start = c.pos;
+	while (c.pos < c.len && c.s[c.pos] != '"')
+		c.pos++;
+	if (inno_xsum_parse(c.s + sum_start, c.pos - sum_start, &sum, err) != INNO_OK)
+		return INNO_ERR_SYNTAX;
+	if (!Expect(&c, "\", \"collapsed\": ["))
+		goto syntax;
+	cneg = Expect(&c, "true");
+	if (!cneg && !Expect(&c, "false"))
+		goto syntax;
+	if (!Expect(&c, ", "))
+		goto syntax;
+	cpos = Expect(&c, "true");
+	if (!cpos && !Expect(&c, "false"))
+		goto syntax;
+	if (version != INNO_QS_VERSION || max_bins < INNO_QS_MIN_MAX_BINS || max_bins > INNO_QS_MAX_MAX_BINS)
+	{
+		inno_set_detail(err, "Unknown version or max_bins out of range.");
+		return INNO_ERR_SYNTAX;
+	}
+	if (!Expect(&c, "], \"negative\": ") ||
+		!ReadStore(&c, out ? out->bins : NULL, out ? *nbins : (uint32_t) max_bins, &nneg) ||
+		!Expect(&c, ", \"positive\": ") ||
+		!ReadStore(&c, out ? out->bins + nneg : NULL, out ? *nbins - nneg : (uint32_t) max_bins, &npos) ||
+		!Expect(&c, "}") || c.pos != c.len)
+		goto syntax;
+	if (out == NULL)
+	{
+		*nbins = nneg + npos;
+		return INNO_OK;
+	}
+	memset(&head, 0, offsetof(InnoQSketch, bins));
+	head.version = (uint8_t) version;
+	head.accuracy = (uint8_t) acc;
+	head.flags = (uint8_t) ((cneg ? INNO_QS_COLLAPSED_NEG : 0) | (cpos ? INNO_QS_COLLAPSED_POS : 0));
+	head.max_bins = (uint16_t) max_bins;
+	head.nneg = nneg;
+	head.npos = npos;
+	head.count = count;
+	head.zeros = zeros;
+	head.min = min;
+	head.max = max;
+	head.sum = sum;
+	memcpy(out, &head, offsetof(InnoQSketch, bins));
+	{
+		InnoStatus	st = inno_qs_validate(out, INNO_QS_SIZE(nneg + npos), err);
+
+		return st == INNO_OK ? INNO_OK : INNO_ERR_SYNTAX;
+	}
+
+syntax:
+	inno_set_detail(err, "A quantile_sketch is written as its text output shows, field by field.");
+	return INNO_ERR_SYNTAX;
+}
+
+/* ---- binary form ---- */
+
+static uint8_t *
+PutU64(uint8_t *p, uint64_t v)
+{
+	int			i;
+
+	for (i = 7; i >= 0; i--)
+		*p++ = (uint8_t) (v >> (8 * i));
+	return p;
+}
+
+static const uint8_t *
+GetU64(const uint8_t *p, uint64_t *v)
+{
+	int			i;
+
+	*v = 0;
+	for (i = 0; i < 8; i++)
+		*v = (*v << 8) | *p++;
+	return p;
+}
+
+static uint64_t
+DoubleBits(double d)
+{
+	uint64_t	u;
+
+	memcpy(&u, &d, sizeof(u));
+	return u;
+}
+
+static double
+BitsDouble(uint64_t u)
+{
+	double		d;
+
+	memcpy(&d, &u, sizeof(d));
+	return d;
+}
+
+/* version, accuracy, flags, max_bins(2), nneg(4), npos(4), count, zeros, min, max, limbs, bins */
+#define QS_BIN_FIXED (1 + 1 + 1 + 2 + 4 + 4 + 8 * 4 + 8 * INNO_XSUM_LIMBS)
+
+size_t
+inno_qs_binary_size(const InnoQSketch *s)
+{
+	return QS_BIN_FIXED + (size_t) inno_qs_nbins(s) * 12;
+}
+
+void
+inno_qs_encode_binary(const InnoQSketch *s, uint8_t *p)
+{
+	InnoExactSum normal = s->sum;
+	uint32_t	i;
+	int			j;
+
+	inno_xsum_normalize(&normal);
+	*p++ = s->version;
+	*p++ = s->accuracy;
+	*p++ = s->flags;
+	*p++ = (uint8_t) (s->max_bins >> 8);
+	*p++ = (uint8_t) s->max_bins;
+	for (j = 3; j >= 0; j--)
+		*p++ = (uint8_t) (s->nneg >> (8 * j));
+	for (j = 3; j >= 0; j--)
+		*p++ = (uint8_t) (s->npos >> (8 * j));
+	p = PutU64(p, s->count);
+	p = PutU64(p, s->zeros);
+	p = PutU64(p, DoubleBits(s->min));
+	p = PutU64(p, DoubleBits(s->max));
+	for (j = 0; j < INNO_XSUM_LIMBS; j++)
+		p = PutU64(p, (uint64_t) normal.limb[j]);
+	for (i = 0; i < inno_qs_nbins(s); i++)
+	{
+		for (j = 3; j >= 0; j--)
+			*p++ = (uint8_t) ((uint32_t) s->bins[i].index >> (8 * j));
+		p = PutU64(p, s->bins[i].count);
+	}
+}
+
+InnoStatus
+inno_qs_decode_binary(const uint8_t *buf, size_t len, InnoQSketch *out, uint32_t *nbins, InnoError *err)
+{
+	const uint8_t *p = buf;
+	uint32_t	nneg = 0,
+				npos = 0;
+	uint64_t	v;
+	uint32_t	i;
+	int			j;
+
+	inno_error_clear(err);
+	if (len < QS_BIN_FIXED)
+	{
+		inno_set_detail(err, "A binary quantile_sketch is at least %d bytes, not %zu.", QS_BIN_FIXED, len);
+		return INNO_ERR_CORRUPT;
+	}
+	if (buf[0] != INNO_QS_VERSION)
+	{
+		inno_set_detail(err, "Unknown binary format version %u (this version reads version %d).",
+						(unsigned) buf[0], INNO_QS_VERSION);
+		return INNO_ERR_CORRUPT;
+	}
+	for (j = 0; j < 4; j++)
+		nneg = (nneg << 8) | buf[5 + j];
+	for (j = 0; j < 4; j++)
+		npos = (npos << 8) | buf[9 + j];
+	if (nneg > INNO_QS_MAX_MAX_BINS || npos > INNO_QS_MAX_MAX_BINS ||
+		len != QS_BIN_FIXED + (size_t) (nneg + npos) * 12)
+	{
+		inno_set_detail(err, "The length does not match the bucket counts.");
+		return INNO_ERR_CORRUPT;
+	}
+	if (out == NULL)
+	{
+		*nbins = nneg + npos;
+		return INNO_OK;
+	}
+	memset(out, 0, INNO_QS_SIZE(nneg + npos));
+	out->version = *p++;
+	out->accuracy = *p++;
+	out->flags = *p++;
+	out->max_bins = (uint16_t) ((p[0] << 8) | p[1]);
+	p += 2 + 8;
+	out->nneg = nneg;
+	out->npos = npos;
+	p = GetU64(p, &out->count);
+	p = GetU64(p, &out->zeros);
+	p = GetU64(p, &v);
+	out->min = BitsDouble(v);
+	p = GetU64(p, &v);
+	out->max = BitsDouble(v);
+	for (j = 0; j < INNO_XSUM_LIMBS; j++)
+	{
+		p = GetU64(p, &v);
+		out->sum.limb[j] = (int64_t) v;
+	}
+	for (i = 0; i < nneg + npos; i++)
+	{
+		uint32_t	idx = 0;
+
+		for (j = 0; j < 4; j++)
+			idx = (idx << 8) | *p++;
+		out->bins[i].index = (int32_t) idx;
+		p = GetU64(p, &out->bins[i].count);
+	}
+	return inno_qs_validate(out, INNO_QS_SIZE(nneg + npos), err);
+}
