@@ -130,6 +130,9 @@ CurrencyAfter(const FrText *f, int k, FrAmount *am, bool template_open)
 	return 0;
 }
 
+#define AMOUNT_STARTS ((1u << LX_UNDISCLOSED) | (1u << LX_QUAL_PRE) | (1u << LX_CUR_PREFIX) | \
+					   (1u << LX_CN_DIGIT) | (1u << LX_MAGNITUDE) | (1u << LX_NUMBER_WORD))
+
 int
 fr_read_amount(const FrText *f, int i, FrAmount *am)
 {
@@ -142,6 +145,10 @@ fr_read_amount(const FrText *f, int i, FrAmount *am)
 				template_open = false;
 	uint16_t	cur = 0;
 
+	/* most lexemes cannot start an amount: say so before any work */
+	if (!fr_is(f, i, LXT_DIGITS) &&
+		!(i < f->n && (f->lx[i].classes & AMOUNT_STARTS)))
+		return 0;
 	memset(am, 0, sizeof(*am));
 	am->q = INNO_Q_EXACT;
 	am->start = i;

@@ -88,16 +88,25 @@ fr_parse_canonical(const char *s, size_t len, InnoFundingRound *fr)
 	uint8_t		kind = 0;
 	const InnoCurrencyInfo *cur = NULL;
 
+	static size_t label_len[256];
+	static int	nkinds;
+
+	if (len == 0 || s[0] < 'a' || s[0] > 'z')
+		return false;			/* canonical text starts with a kind label */
+	if (nkinds == 0)
+	{
+		for (r = 1; r <= inno_round_kind_count(); r++)
+			label_len[r] = strlen(inno_round_kind_by_rank(r)->label);
+		nkinds = inno_round_kind_count();
+	}
 	memset(fr, 0, sizeof(*fr));
 	for (w = p; w < end && *w != ' '; w++)
 		;
-	for (r = 1; r <= inno_round_kind_count(); r++)
+	for (r = 1; r <= nkinds; r++)
 	{
-		const InnoRoundKindInfo *k = inno_round_kind_by_rank(r);
-
-		if ((size_t) (w - p) == strlen(k->label) && memcmp(p, k->label, (size_t) (w - p)) == 0)
+		if ((size_t) (w - p) == label_len[r] && memcmp(p, inno_round_kind_by_rank(r)->label, label_len[r]) == 0)
 		{
-			kind = k->code;
+			kind = inno_round_kind_by_rank(r)->code;
 			break;
 		}
 	}

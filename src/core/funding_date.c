@@ -106,6 +106,8 @@ fr_read_date(const FrText *f, int i, FrDate *d)
 				len;
 	uint32_t	sep;
 
+	if (!fr_is(f, i, LXT_DIGITS) && fr_entry(f, i, LX_MONTH) == NULL)
+		return 0;
 	memset(d, 0, sizeof(*d));
 	if (i > 0 && fr_is(f, i - 1, LXT_DIGITS))
 		return 0;

@@ -26,7 +26,7 @@ typedef struct FrText
 static inline const LxEntry *
 fr_entry(const FrText *f, int i, LxClass cls)
 {
-	if (i < 0 || i >= f->n || f->lx[i].type != LXT_VOCAB)
+	if (i < 0 || i >= f->n || !(f->lx[i].classes & ((uint32_t) 1 << cls)))
 		return NULL;
 	return inno_lx_find(f->lx[i].ent, f->lx[i].nent, cls);
 }

@@ -83,8 +83,8 @@ fr_read_number(const FrText *f, int i, bool allow_bare, FrNumber *nb)
 				any = false,
 				last_big = false,
 				only_arabic = true;
-	int			arabic_len = 0;
-	InnoDec		arabic = {0, 0};
+	int			arabic_len = 0,
+				mags = 0;		/* powers of ten applied to the one Arabic figure */
 	const LxEntry *e;
 
 	memset(nb, 0, sizeof(*nb));
@@ -98,10 +98,7 @@ fr_read_number(const FrText *f, int i, bool allow_bare, FrNumber *nb)
 			if (any)
 				only_arabic = false;
 			else
-			{
-				arabic = current;
 				arabic_len = len;
-			}
 			have_current = true;
 			nb->digits = true;
 			any = true;
@@ -174,6 +171,7 @@ fr_read_number(const FrText *f, int i, bool allow_bare, FrNumber *nb)
 				nb->big_cjk = true;
 			}
 			last_big = u >= 4;
+			mags += u;
 			if (nb->some && !inno_dec_mul_pow10(&nb->some_unit, u))
 				nb->overflow = true;
 			have_current = false;
@@ -210,25 +208,13 @@ fr_read_number(const FrText *f, int i, bool allow_bare, FrNumber *nb)
 			if (!inno_dec_mul_pow10(&nb->value, e->value))
 				nb->overflow = true;
 			nb->magnitude = true;
+			mags += e->value;
 			k = j + 1;
 		}
 	}
 	/* digits followed by magnitudes only: the shift a range's lower end may borrow */
 	if (nb->magnitude && only_arabic && arabic_len > 0 && !nb->some)
-	{
-		int			s;
-
-		for (s = 0; s <= 18; s++)
-		{
-			InnoDec		d = arabic;
-
-			if (inno_dec_mul_pow10(&d, s) && inno_dec_cmp(d, nb->value) == 0)
-			{
-				nb->shift = s;
-				break;
-			}
-		}
-	}
+		nb->shift = mags;
 	return k - i;
 }
 

@@ -164,6 +164,13 @@ static int	nnodes;
 static Edge edges[MAX_NODES];
 static LxEntry entries[MAX_PHRASES];
 static int32_t root_ascii[128];
+/* the root's other children, direct-mapped by code point (collisions: -2, search) */
+#define ROOT_SLOTS 2048
+static struct
+{
+	uint32_t	cp;
+	int32_t		child;
+}			root_wide[ROOT_SLOTS];
 static bool built;
 
 void
@@ -330,12 +337,22 @@ Build(void)
 	}
 	for (i = 0; i < 128; i++)
 		root_ascii[i] = -1;
+	for (i = 0; i < ROOT_SLOTS; i++)
+		root_wide[i].child = -1;
 	for (i = 0; i < nodes[0].nedges; i++)
 	{
 		const Edge *e = &edges[nodes[0].edge_start + i];
+		int			slot = (int) (e->cp % ROOT_SLOTS);
 
 		if (e->cp < 128)
 			root_ascii[e->cp] = e->child;
+		else if (root_wide[slot].child == -1)
+		{
+			root_wide[slot].cp = e->cp;
+			root_wide[slot].child = e->child;
+		}
+		else
+			root_wide[slot].child = -2;
 	}
 	built = true;
 }
@@ -369,8 +386,18 @@ Child(int node, uint32_t cp)
 	int			lo,
 				hi;
 
-	if (node == 0 && cp < 128)
-		return root_ascii[cp];
+	if (node == 0)
+	{
+		int			slot;
+
+		if (cp < 128)
+			return root_ascii[cp];
+		slot = (int) (cp % ROOT_SLOTS);
+		if (root_wide[slot].child == -1)
+			return -1;
+		if (root_wide[slot].child >= 0)
+			return root_wide[slot].cp == cp ? root_wide[slot].child : -1;
+	}
 	e = &edges[nodes[node].edge_start];
 	lo = 0;
 	hi = nodes[node].nedges - 1;
@@ -510,6 +537,7 @@ inno_lx_lex(const LxText *t, LxLexeme *lx, int cap)
 		l->nent = 0;
 		l->ent = NULL;
 		l->dash = 0;
+		l->classes = 0;
 		if (inno_lx_is_digit(c))
 		{
 			while (j < t->n && inno_lx_is_digit(t->cp[j]))
@@ -525,10 +553,14 @@ inno_lx_lex(const LxText *t, LxLexeme *lx, int cap)
 		}
 		else if ((len = inno_lx_match(t, i, &ent, &nent)) > 0)
 		{
+			int			e;
+
 			j = i + len;
 			l->type = LXT_VOCAB;
 			l->ent = ent;
 			l->nent = (uint8_t) nent;
+			for (e = 0; e < nent; e++)
+				l->classes |= (uint32_t) 1 << ent[e].cls;
 		}
 		else if (inno_lx_is_letter(c))
 		{

@@ -194,6 +194,7 @@ typedef struct LxLexeme
 	uint8_t		type;			/* LxType */
 	uint8_t		nent;
 	uint8_t		dash;			/* GAP: holds a '-'; OTHER/SEP: the character is ASCII */
+	uint32_t	classes;		/* LXT_VOCAB: bit (1 << cls) for each entry's class */
 	const LxEntry *ent;			/* LXT_VOCAB: the phrase's entries */
 } LxLexeme;
 

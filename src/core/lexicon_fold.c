@@ -69,11 +69,35 @@ const		uint32_t(*inno_lx_fold_pairs(int *count))[2]
 	return trad_to_simp;
 }
 
+/* one bit per code point of U+4E00..U+9FFF: is it in the table? */
+static uint8_t is_traditional[(0x9FFF - 0x4E00 + 1 + 7) / 8];
+static bool bitmap_ready;
+
+static void
+BuildBitmap(void)
+{
+	int			i;
+
+	for (i = 0; i < N_FOLD; i++)
+	{
+		uint32_t	c = trad_to_simp[i][0] - 0x4E00;
+
+		is_traditional[c >> 3] |= (uint8_t) (1 << (c & 7));
+	}
+	bitmap_ready = true;
+}
+
 static uint32_t
 FoldTraditional(uint32_t cp)
 {
 	int			lo = 0,
 				hi = N_FOLD - 1;
+	uint32_t	c = cp - 0x4E00;
+
+	if (!bitmap_ready)
+		BuildBitmap();
+	if (!(is_traditional[c >> 3] & (1 << (c & 7))))
+		return cp;
 
 	while (lo <= hi)
 	{
