@@ -27,8 +27,8 @@ CanonDecimal(const char **p, const char *end, int digits, int64_t *out)
 	int			n = 0,
 				frac = -1;
 
-	if (s >= end || *s < '1' || *s > '9')
-		return false;			/* no leading zero, no sign: not canonical */
+	if (s >= end || *s < '0' || *s > '9' || (*s == '0' && (s + 1 >= end || s[1] != '.')))
+		return false;			/* no sign, no leading zero but before a decimal point */
 	while (s < end && ((*s >= '0' && *s <= '9') || (*s == '.' && frac < 0)))
 	{
 		if (*s == '.')

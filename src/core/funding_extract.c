@@ -15,6 +15,7 @@
  *	- a counted subject: "66个科创项目获得股权融资共计28.43亿元", "6个融资
  *	  额度超过1亿元", "12 startups raised" -- a total over many projects.
  *
+ * Bare letters ("a", "b") are not kinds in prose: "Series B" and "B轮" are.
  * The round's kind is the nearest kind in the amount's clause, else the
  * nearest in an earlier clause of the sentence, where 拨投结合 (a grant
  * that converts into equity) includes the grant that is its first step.
@@ -91,7 +92,7 @@ AnnouncesFunding(const Sentence *s, int cl)
 			continue;
 		if (fr_entry(f, i, LX_CUE))
 			return true;
-		if ((k = fr_entry(f, i, LX_KIND)) != NULL && !(k->flags & LXF_BARE))
+		if ((k = fr_entry(f, i, LX_KIND)) != NULL && !(k->flags & (LXF_BARE | LXF_LETTER)))
 			return true;
 	}
 	return false;
@@ -115,7 +116,7 @@ KindFor(const Sentence *s, const FrAmount *am, int claimed)
 		const LxEntry *k = fr_entry(f, i, LX_KIND);
 		int			d;
 
-		if (k == NULL || (k->flags & LXF_BARE) || s->clause[i] != cl || (i >= am->start && i < am->end) ||
+		if (k == NULL || (k->flags & (LXF_BARE | LXF_LETTER)) || s->clause[i] != cl || (i >= am->start && i < am->end) ||
 			i < claimed)
 			continue;
 		d = i < am->start ? am->start - i : i - am->end;
@@ -129,7 +130,7 @@ KindFor(const Sentence *s, const FrAmount *am, int claimed)
 	{
 		const LxEntry *k = fr_entry(f, i, LX_KIND);
 
-		if (k == NULL || (k->flags & LXF_BARE))
+		if (k == NULL || (k->flags & (LXF_BARE | LXF_LETTER)))
 			continue;
 		if (best < 0)
 			best = i;

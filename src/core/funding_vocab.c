@@ -448,6 +448,10 @@ inno_funding_register_vocabulary(void)
 			uint16_t	flags = kinds[i].info.code == 6 &&
 				(strcmp(p, "a") == 0 || strcmp(p, "a round") == 0) ? LXF_BARE : 0;
 
+			/* a bare letter ("b") is a kind in a field list, not in a sentence */
+			if (p[0] >= 'a' && p[0] <= 'z' && p[1] == '\0')
+				flags |= LXF_LETTER;
+
 			inno_lx_add(p, LX_KIND, kinds[i].info.code, flags);
 		}
 	inno_lx_add("undisclosed", LX_KIND, INNO_KIND_UNDISCLOSED, 0);

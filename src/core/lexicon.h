@@ -122,9 +122,10 @@ extern const char *inno_lx_class_name(LxClass cls);
 #define LXF_PROSE		0x08	/* an English filler: marks the text as a sentence */
 #define LXF_ISO			0x10	/* a currency written as its ISO code */
 #define LXF_SYMBOL		0x20	/* a currency written as a symbol ($, US$, €) */
-#define LXF_BARE		0x40	/* a round kind written as a bare letter ("a") */
+#define LXF_BARE		0x40	/* "a" / "a round": the kind A or the English article */
 #define LXF_FIGURES		0x80	/* "figures": "eight figures" */
 #define LXF_SEVERAL		0x100	/* a magnitude that is itself an order ("tens of millions") */
+#define LXF_LETTER		0x200	/* a round kind written as its bare letter ("b"): fields only */
 
 typedef struct LxEntry
 {
@@ -150,7 +151,7 @@ extern void inno_funding_register_vocabulary(void);
 
 /* Trie labels of a phrase (folded code points, GAP_LABEL for a gap); -1 if too long. */
 #define LX_MAX_PHRASE_CPS 64
-#define LX_GAP_LABEL 1
+#define LX_GAP_LABEL 0x110000	/* beyond Unicode: no text character matches it */
 extern int	inno_lx_phrase_labels(const char *text, uint32_t *out);
 
 /* True if a vocabulary did not fit the lexicon's fixed tables (a bug; tested). */
