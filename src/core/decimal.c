@@ -146,7 +146,17 @@ DecScaleTo(InnoDec *d, int e)
 bool
 inno_dec_add(InnoDec *a, InnoDec b)
 {
-	int			e = a->e < b.e ? a->e : b.e;
+	int			e;
+
+	/* adding to or adding zero needs no common scale */
+	if (b.m == 0)
+		return true;
+	if (a->m == 0)
+	{
+		*a = b;
+		return true;
+	}
+	e = a->e < b.e ? a->e : b.e;
 
 	if (!DecScaleTo(a, e) || !DecScaleTo(&b, e))
 		return false;
@@ -202,8 +212,26 @@ inno_dec_leading_pow(InnoDec v)
 InnoStatus
 inno_dec_to_minor(InnoDec d, int minor_digits, int64_t max, int64_t *out)
 {
+	static const int64_t pow10[19] = {
+		INT64_C(1), INT64_C(10), INT64_C(100), INT64_C(1000), INT64_C(10000), INT64_C(100000),
+		INT64_C(1000000), INT64_C(10000000), INT64_C(100000000), INT64_C(1000000000),
+		INT64_C(10000000000), INT64_C(100000000000), INT64_C(1000000000000),
+		INT64_C(10000000000000), INT64_C(100000000000000), INT64_C(1000000000000000),
+		INT64_C(10000000000000000), INT64_C(100000000000000000), INT64_C(1000000000000000000),
+	};
 	int			e = d.e + minor_digits;
 	__int128	m = d.m;
+
+	/* the common case: a small figure scaled up by a power of ten, in one step */
+	if (e >= 0 && e <= 18 && m >= 0 && m <= (__int128) max)
+	{
+		__int128	v = m * pow10[e];
+
+		if (v > (__int128) max)
+			return INNO_ERR_RANGE;
+		*out = (int64_t) v;
+		return INNO_OK;
+	}
 
 	while (e < 0)
 	{

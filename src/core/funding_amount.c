@@ -342,6 +342,8 @@ Bound(InnoBoundRule r, __int128 x, __int128 y, bool up)
 {
 	__int128	num = (__int128) r.cx * x + (__int128) r.cy * y;
 
+	if (r.den == 1)
+		return num;
 	return up ? (num + r.den - 1) / r.den : num / r.den;
 }
 

@@ -220,10 +220,16 @@ fr_read_date(const FrText *f, int i, FrDate *d)
 InnoStatus
 fr_check_date(const FrText *f, int from, int to, const FrDate *d)
 {
-	char		q[128];
+	char		q[128] = "";
 
-	if (f->err)
-		fr_quote(f, from, to, q, sizeof(q));
+	if (d->ambiguous || d->month < 1 || d->month > 12 || !inno_valid_ymd(d->year, d->month, d->day) ||
+		d->year < INNO_FR_YEAR_MIN || d->year > INNO_FR_YEAR_MAX)
+	{
+		if (f->err)
+			fr_quote(f, from, to, q, sizeof(q));	/* only an error quotes */
+	}
+	else
+		return INNO_OK;
 	if (d->ambiguous)
 	{
 		if (f->err)

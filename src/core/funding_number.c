@@ -28,15 +28,25 @@ fr_read_arabic(const FrText *f, int i, InnoDec *v, bool *overflow)
 		const LxLexeme *l = &f->lx[k];
 		int			c;
 
-		for (c = l->start; c < l->end; c++)
+		if (l->end - l->start <= 18 && v->m == 0)
 		{
-			if (v->m > ((__int128) 1 << 100) / 10)
-			{
-				*overflow = true;
-				return k - i + 1;
-			}
-			v->m = v->m * 10 + (f->t.cp[c] - '0');
+			/* the common case: a short run of digits, in 64 bits */
+			uint64_t	u = 0;
+
+			for (c = l->start; c < l->end; c++)
+				u = u * 10 + (f->t.cp[c] - '0');
+			v->m = u;
 		}
+		else
+			for (c = l->start; c < l->end; c++)
+			{
+				if (v->m > ((__int128) 1 << 100) / 10)
+				{
+					*overflow = true;
+					return k - i + 1;
+				}
+				v->m = v->m * 10 + (f->t.cp[c] - '0');
+			}
 		k++;
 		/* a thousands separator: exactly three digits follow */
 		if (fr_punct(f, k, ',') && fr_is(f, k + 1, LXT_DIGITS) &&

@@ -205,6 +205,9 @@ BareA(const FrText *f, int i, bool prose, int other_kinds)
 	return -1;
 }
 
+/* classes only the extractor reads */
+#define EXTRACT_ONLY ((1u << LX_CUE) | (1u << LX_NOT_ROUND) | (1u << LX_SUBJECT))
+
 static InnoStatus
 ReadParts(FrText *f, Parts *p)
 {
@@ -251,6 +254,12 @@ ReadParts(FrText *f, Parts *p)
 
 				return Fail(f, INNO_ERR_SYNTAX, "\"%s\" is a negative amount.", i, r > 0 ? neg.end : i + 2);
 			}
+			i++;
+			continue;
+		}
+		/* a filler word and nothing else: the commonest lexeme of a headline */
+		if ((l->classes & ~EXTRACT_ONLY) == (1u << LX_FILLER) && l->type == LXT_VOCAB)
+		{
 			i++;
 			continue;
 		}

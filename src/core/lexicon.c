@@ -20,6 +20,8 @@
  * ------------------------------------------------------------------------
  */
 
+static inline void EnsureBuilt(void);
+
 bool
 inno_lx_load(const char *s, size_t len, uint32_t *cp, uint32_t *off, int cap,
 			 LxText *t, bool *too_long)
@@ -27,6 +29,7 @@ inno_lx_load(const char *s, size_t len, uint32_t *cp, uint32_t *off, int cap,
 	size_t		pos = 0;
 	int			n = 0;
 
+	EnsureBuilt();
 	*too_long = false;
 	t->orig = s;
 	t->len = len;
@@ -47,8 +50,28 @@ inno_lx_load(const char *s, size_t len, uint32_t *cp, uint32_t *off, int cap,
 		{
 			if (b == 0)
 				return false;
-			c = b;
+			/* ASCII folds to lower case and three controls to a space */
+			cp[n++] = b >= 'A' && b <= 'Z' ? (uint32_t) b + 32 :
+				b == '\r' || b == '\f' || b == '\v' ? ' ' : b;
 			pos++;
+			continue;
+		}
+		if ((b & 0xF0) == 0xE0 && pos + 2 < len &&
+			((unsigned char) s[pos + 1] & 0xC0) == 0x80 && ((unsigned char) s[pos + 2] & 0xC0) == 0x80)
+		{
+			/* the three-byte form every Chinese character takes */
+			c = ((uint32_t) (b & 0x0F) << 12) | ((uint32_t) (s[pos + 1] & 0x3F) << 6) |
+				(uint32_t) (s[pos + 2] & 0x3F);
+			if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+				return false;	/* overlong, or a surrogate */
+			pos += 3;
+			/* most Chinese characters fold to themselves: test the bitmap first */
+			if (c >= 0x4E00 && c <= 0x9FFF &&
+				!(inno_lx_traditional[(c - 0x4E00) >> 3] & (1 << ((c - 0x4E00) & 7))))
+			{
+				cp[n++] = c;
+				continue;
+			}
 		}
 		else if (!inno_utf8_next(s, len, &pos, &c))
 			return false;
@@ -141,13 +164,19 @@ inno_lx_class_name(LxClass cls)
 typedef struct Node
 {
 	uint32_t	cp;				/* label of the edge into this node */
-	int32_t		first_child;	/* build time: child list */
-	int32_t		next_sibling;
-	int32_t		edge_start;		/* lookup time: children[edge_start ..] */
+	uint16_t	edge_start;		/* children: edges[edge_start .. + nedges) */
+	int16_t		gap_child;		/* the child along a gap edge, -1 if none */
 	uint16_t	nedges;
-	uint16_t	ent_start;		/* entries[ent_start ..] */
+	uint16_t	ent_start;		/* entries[ent_start .. + nent) */
 	uint8_t		nent;
-} Node;
+} Node;							/* 16 bytes: the walk's working set stays in cache */
+
+/* build time only: each node's child list */
+typedef struct Links
+{
+	int32_t		first_child;
+	int32_t		next_sibling;
+} Links;
 
 typedef struct Edge
 {
@@ -160,16 +189,17 @@ static int	nphrases;
 static bool overflow;
 
 static Node nodes[MAX_NODES];
+static Links links[MAX_NODES];
 static int	nnodes;
 static Edge edges[MAX_NODES];
 static LxEntry entries[MAX_PHRASES];
 static int32_t root_ascii[128];
-/* the root's other children, direct-mapped by code point (collisions: -2, search) */
-#define ROOT_SLOTS 2048
+/* the root's other children, in an open-addressing table keyed by code point */
+#define ROOT_SLOTS 8192			/* a power of two, well above the root's children */
 static struct
 {
 	uint32_t	cp;
-	int32_t		child;
+	int32_t		child;			/* -1: empty */
 }			root_wide[ROOT_SLOTS];
 static bool built;
 
@@ -229,8 +259,8 @@ NewNode(uint32_t cp)
 	nd = &nodes[nnodes];
 	memset(nd, 0, sizeof(*nd));
 	nd->cp = cp;
-	nd->first_child = -1;
-	nd->next_sibling = -1;
+	links[nnodes].first_child = -1;
+	links[nnodes].next_sibling = -1;
 	return nnodes++;
 }
 
@@ -239,14 +269,14 @@ BuildChild(int parent, uint32_t cp)
 {
 	int			c;
 
-	for (c = nodes[parent].first_child; c >= 0; c = nodes[c].next_sibling)
+	for (c = links[parent].first_child; c >= 0; c = links[c].next_sibling)
 		if (nodes[c].cp == cp)
 			return c;
 	c = NewNode(cp);
 	if (c < 0)
 		return -1;
-	nodes[c].next_sibling = nodes[parent].first_child;
-	nodes[parent].first_child = c;
+	links[c].next_sibling = links[parent].first_child;
+	links[parent].first_child = c;
 	return c;
 }
 
@@ -284,6 +314,7 @@ Build(void)
 	int			i,
 				nedges = 0;
 
+	inno_lx_build_fold_bitmap();
 	inno_stage_register_vocabulary();
 	inno_funding_register_vocabulary();
 
@@ -325,8 +356,8 @@ Build(void)
 	{
 		int			c;
 
-		nodes[i].edge_start = nedges;
-		for (c = nodes[i].first_child; c >= 0; c = nodes[c].next_sibling)
+		nodes[i].edge_start = (uint16_t) nedges;
+		for (c = links[i].first_child; c >= 0; c = links[c].next_sibling)
 		{
 			edges[nedges].cp = nodes[c].cp;
 			edges[nedges].child = c;
@@ -334,6 +365,10 @@ Build(void)
 		}
 		nodes[i].nedges = (uint16_t) (nedges - nodes[i].edge_start);
 		qsort(&edges[nodes[i].edge_start], nodes[i].nedges, sizeof(Edge), CompareEdges);
+		nodes[i].gap_child = -1;
+		for (c = links[i].first_child; c >= 0; c = links[c].next_sibling)
+			if (nodes[c].cp == LX_GAP_LABEL)
+				nodes[i].gap_child = (int16_t) c;
 	}
 	for (i = 0; i < 128; i++)
 		root_ascii[i] = -1;
@@ -342,17 +377,17 @@ Build(void)
 	for (i = 0; i < nodes[0].nedges; i++)
 	{
 		const Edge *e = &edges[nodes[0].edge_start + i];
-		int			slot = (int) (e->cp % ROOT_SLOTS);
+		uint32_t	slot = e->cp & (ROOT_SLOTS - 1);
 
 		if (e->cp < 128)
-			root_ascii[e->cp] = e->child;
-		else if (root_wide[slot].child == -1)
 		{
-			root_wide[slot].cp = e->cp;
-			root_wide[slot].child = e->child;
+			root_ascii[e->cp] = e->child;
+			continue;
 		}
-		else
-			root_wide[slot].child = -2;
+		while (root_wide[slot].child != -1)
+			slot = (slot + 1) & (ROOT_SLOTS - 1);
+		root_wide[slot].cp = e->cp;
+		root_wide[slot].child = e->child;
 	}
 	built = true;
 }
@@ -388,15 +423,14 @@ Child(int node, uint32_t cp)
 
 	if (node == 0)
 	{
-		int			slot;
+		uint32_t	slot;
 
 		if (cp < 128)
 			return root_ascii[cp];
-		slot = (int) (cp % ROOT_SLOTS);
-		if (root_wide[slot].child == -1)
-			return -1;
-		if (root_wide[slot].child >= 0)
-			return root_wide[slot].cp == cp ? root_wide[slot].child : -1;
+		for (slot = cp & (ROOT_SLOTS - 1); root_wide[slot].child != -1; slot = (slot + 1) & (ROOT_SLOTS - 1))
+			if (root_wide[slot].cp == cp)
+				return root_wide[slot].child;
+		return -1;
 	}
 	e = &edges[nodes[node].edge_start];
 	lo = 0;
@@ -445,7 +479,7 @@ Walk(const LxText *t, int node, int i, int pos, int *best_len, int *best_node)
 		if (i >= t->n)
 			return;
 		c = t->cp[i];
-		gap = nodes[node].nedges > 0 && node != 0 ? Child(node, LX_GAP_LABEL) : -1;
+		gap = nodes[node].gap_child;
 		if (gap >= 0)
 		{
 			if (inno_lx_is_gap(c))

@@ -70,11 +70,12 @@ const		uint32_t(*inno_lx_fold_pairs(int *count))[2]
 }
 
 /* one bit per code point of U+4E00..U+9FFF: is it in the table? */
-static uint8_t is_traditional[(0x9FFF - 0x4E00 + 1 + 7) / 8];
+uint8_t		inno_lx_traditional[(0x9FFF - 0x4E00 + 1 + 7) / 8];
 static bool bitmap_ready;
+#define is_traditional inno_lx_traditional
 
-static void
-BuildBitmap(void)
+void
+inno_lx_build_fold_bitmap(void)
 {
 	int			i;
 
@@ -95,7 +96,7 @@ FoldTraditional(uint32_t cp)
 	uint32_t	c = cp - 0x4E00;
 
 	if (!bitmap_ready)
-		BuildBitmap();
+		inno_lx_build_fold_bitmap();
 	if (!(is_traditional[c >> 3] & (1 << (c & 7))))
 		return cp;
 
