@@ -134,3 +134,61 @@ SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2048, "count": 2, "zeros": 
 \copy sketch_copy FROM 'results/sketch_bad2.bin' (FORMAT binary)
 
 DROP TABLE measures, sketch_copy CASCADE;
+
+-- issue 10, "No wrong value, ever"
+-- (2) within the accuracy at every magnitude: a bucket's value once
+-- overflowed or underflowed beyond about 1e154 and below 1e-154
+SELECT quantile(s, 0.5) AS median, abs(quantile(s, 0.5) / 3e200 - 1) <= 0.01 AS within_1pct, mean(s)
+FROM (SELECT quantile_sketch(x) AS s
+      FROM (VALUES (1e200::float8), (2e200), (3e200), (4e200), (5e200)) AS v(x)) t;
+SELECT quantile(s, 0.5) AS median, abs(quantile(s, 0.5) / 3e-200 - 1) <= 0.01 AS within_1pct, mean(s)
+FROM (SELECT quantile_sketch(x) AS s
+      FROM (VALUES (1e-200::float8), (2e-200), (3e-200), (4e-200), (5e-200)) AS v(x)) t;
+-- the exact sum passes DBL_MAX, the mean does not
+SELECT quantile(s, 0.5) AS median, mean(s), max(s)
+FROM (SELECT quantile_sketch(x) AS s FROM (VALUES (1::float8), (1.7e308), (1.7e308), (1.7e308)) AS v(x)) t;
+-- every magnitude at once, subnormals and DBL_MAX included, at each accuracy
+SELECT a, quantiles(quantile_sketch(x, a), ARRAY[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]) AS q
+FROM (VALUES (-1.7976931348623157e308::float8), (-1e-300), (-5e-324), (0), (5e-324), (1e-320), (1e-310),
+             (2.2250738585072014e-308), (1), (1e300), (1.7976931348623157e308)) AS v(x),
+     unnest(ARRAY[0.001, 0.01, 0.05]) a
+GROUP BY a ORDER BY a;
+-- (4) counts fit bigint: 2^63 is refused in text and binary, a rollup past it is an error
+SELECT count(s) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 9223372036854775807, "zeros": 0, "min": 1, "max": 1, "sum": "0x7fffffffffffffffp0", "collapsed": [false, false], "negative": [], "positive": [0,9223372036854775807]}'::quantile_sketch)) AS v(s);
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 9223372036854775808, "zeros": 0, "min": 1, "max": 1, "sum": "0x1p63", "collapsed": [false, false], "negative": [], "positive": [0,9223372036854775808]}'::quantile_sketch;
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 9223372036854775808, "zeros": 9223372036854775808, "min": 0, "max": 0, "sum": "0", "collapsed": [false, false], "negative": [], "positive": []}'::quantile_sketch;
+SELECT count(rollup(s)) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 5000000000000000000, "zeros": 0, "min": 1, "max": 1, "sum": "0x4563918244f4p16", "collapsed": [false, false], "negative": [], "positive": [0,5000000000000000000]}'::quantile_sketch), ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 5000000000000000000, "zeros": 0, "min": 1, "max": 1, "sum": "0x4563918244f4p16", "collapsed": [false, false], "negative": [], "positive": [0,5000000000000000000]}')) AS v(s);
+CREATE TABLE sketch_in (k text, s quantile_sketch);
+-- the binary form of one value 1.0, with its count (byte 14) and its bucket's count (byte 594) set to 2^63
+\copy (SELECT 'count', overlay(overlay(quantile_sketch_send(quantile_sketch(1.0::float8)) placing '\x8000000000000000'::bytea from 14) placing '\x8000000000000000'::bytea from 594)) TO 'results/sketch_count.bin' (FORMAT binary)
+\copy sketch_in FROM 'results/sketch_count.bin' (FORMAT binary)
+-- a state already counting INT64_MAX values refuses one more
+CREATE AGGREGATE full_sketch(double precision) (
+	SFUNC = quantile_sketch_trans, STYPE = quantile_sketch,
+	INITCOND = '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 9223372036854775807, "zeros": 0, "min": 1, "max": 1, "sum": "0x7fffffffffffffffp0", "collapsed": [false, false], "negative": [], "positive": [0,9223372036854775807]}');
+SELECT count(full_sketch(x)) FROM (VALUES (1.0::float8)) AS v(x) WHERE false;
+SELECT count(full_sketch(x)) FROM (VALUES (1.0::float8)) AS v(x);
+DROP AGGREGATE full_sketch(double precision);
+-- (5) the exact sum's sign limb (byte 582) is 0 or -1, and bucket indexes (byte 590) are a double's
+\copy (SELECT 'sum', overlay(quantile_sketch_send(quantile_sketch(1.0::float8)) placing '\x0000000000000001'::bytea from 582)) TO 'results/sketch_sum.bin' (FORMAT binary)
+\copy sketch_in FROM 'results/sketch_sum.bin' (FORMAT binary)
+\copy (SELECT 'index', overlay(quantile_sketch_send(quantile_sketch(1.0::float8)) placing '\x7fffffff'::bytea from 590)) TO 'results/sketch_index.bin' (FORMAT binary)
+\copy sketch_in FROM 'results/sketch_index.bin' (FORMAT binary)
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 1, "max": 1, "sum": "0x1p0", "collapsed": [false, false], "negative": [], "positive": [2147483647,1]}'::quantile_sketch;
+-- 2^32 times DBL_MAX is in range (below 2^1056), once more is not: an error in a rollup or an aggregate
+SELECT count(s), mean(s) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 4294967296, "zeros": 0, "min": 1.7976931348623157e+308, "max": 1.7976931348623157e+308, "sum": "0x1fffffffffffffp1003", "collapsed": [false, false], "negative": [], "positive": [35840,4294967296]}'::quantile_sketch)) AS v(s);
+SELECT mean(rollup(s)) FROM (SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 4294967296, "zeros": 0, "min": 1.7976931348623157e+308, "max": 1.7976931348623157e+308, "sum": "0x1fffffffffffffp1003", "collapsed": [false, false], "negative": [], "positive": [35840,4294967296]}'::quantile_sketch
+                             UNION ALL SELECT quantile_sketch(1.7976931348623157e308::float8)) AS t(s);
+CREATE AGGREGATE huge_sketch(double precision) (
+	SFUNC = quantile_sketch_trans, STYPE = quantile_sketch,
+	INITCOND = '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 4294967296, "zeros": 0, "min": 1.7976931348623157e+308, "max": 1.7976931348623157e+308, "sum": "0x1fffffffffffffp1003", "collapsed": [false, false], "negative": [], "positive": [35840,4294967296]}');
+SELECT count(huge_sketch(x)) FROM (VALUES (1.0::float8), (-1.7976931348623157e308)) AS v(x);
+SELECT count(huge_sketch(x)) FROM (VALUES (1.7976931348623157e308::float8)) AS v(x);
+DROP AGGREGATE huge_sketch(double precision);
+-- (7) an empty stored sketch as the initial state grows like a NULL one
+CREATE AGGREGATE grown_sketch(double precision) (
+	SFUNC = quantile_sketch_trans, STYPE = quantile_sketch, FINALFUNC = quantile_sketch_final,
+	INITCOND = '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 0, "zeros": 0, "min": 0, "max": 0, "sum": "0", "collapsed": [false, false], "negative": [], "positive": []}');
+SELECT grown_sketch(x) = quantile_sketch(x) AS same, count(grown_sketch(x)) FROM generate_series(1, 1000) AS g(x);
+DROP AGGREGATE grown_sketch(double precision);
+DROP TABLE sketch_in;

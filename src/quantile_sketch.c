@@ -224,7 +224,8 @@ SketchAdd(FunctionCallInfo fcinfo, double x, int accuracy)
 	st = inno_qs_add(QS_BODY(d), QS_CAPACITY(d), x);
 	if (st == INNO_ERR_RANGE)
 	{
-		uint32		capacity = QS_CAPACITY(d) * 2;
+		/* from QS_INITIAL_CAPACITY: a stored initial state may have no spare room at all */
+		uint32		capacity = Max(QS_CAPACITY(d) * 2, QS_INITIAL_CAPACITY);
 		struct varlena *bigger = palloc0(QS_DATUM_SIZE(capacity));
 
 		memcpy(bigger, d, VARSIZE(d));
@@ -232,10 +233,17 @@ SketchAdd(FunctionCallInfo fcinfo, double x, int accuracy)
 		d = bigger;
 		st = inno_qs_add(QS_BODY(d), capacity, x);
 	}
-	if (st == INNO_ERR_PARAM)
+	if (st == INNO_ERR_PARAM && (isnan(x) || isinf(x)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("quantile_sketch cannot take %s", isnan(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity")));
+	if (st == INNO_ERR_PARAM)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("quantile_sketch out of range"),
+				 QS_BODY(d)->count >= (uint64) PG_INT64_MAX ?
+				 errdetail("A sketch counts at most %lld values.", (long long) PG_INT64_MAX) :
+				 errdetail("The exact sum would reach 2^%d in magnitude.", INNO_XSUM_MAX_EXP)));
 	if (st != INNO_OK)
 		elog(ERROR, "could not add a value to a quantile_sketch");
 	PG_RETURN_POINTER(d);
@@ -329,11 +337,20 @@ quantile_sketch_combine(PG_FUNCTION_ARGS)
 	d = palloc0(QS_DATUM_SIZE(inno_qs_nbins(QS_BODY(a)) + inno_qs_nbins(QS_BODY(b))));
 	SET_VARSIZE(d, QS_DATUM_SIZE(inno_qs_nbins(QS_BODY(a)) + inno_qs_nbins(QS_BODY(b))));
 	st = inno_qs_merge(QS_BODY(d), QS_BODY(a), QS_BODY(b), &err);
+	if (st == INNO_ERR_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("quantile_sketch out of range"),
+				 errdetail("%s", err.detail)));
 	if (st != INNO_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot merge quantile sketches built with different parameters"),
 				 errdetail("%s", err.detail)));
+	/* the merge is checked like any value read in (its spare bucket slots aside) */
+	st = inno_qs_validate(QS_BODY(d), INNO_QS_SIZE(inno_qs_nbins(QS_BODY(d))), &err);
+	if (st != INNO_OK)
+		inno_report_corrupt(st, &err, "quantile_sketch");
 	PG_RETURN_POINTER(d);
 }
 

@@ -12,11 +12,18 @@
  * mean of a bucket's bounds is then within a of every value in it.
  *
  * Only frexp, ldexp, floor and + - * / are used: all are exact or correctly
- * rounded in IEEE 754, so the bucket of a value is the same everywhere (the
- * build turns off floating-point contraction into fused multiply-adds).
+ * rounded in IEEE 754 (ldexp is scaleB, rounding once when its result is
+ * subnormal), so the bucket of a value, and the value that stands for a
+ * bucket, are the same everywhere (the build turns off floating-point
+ * contraction into fused multiply-adds).  Bounds are kept as a mantissa and
+ * a power of two, so no step overflows or underflows: the guarantee holds
+ * from the smallest subnormal to DBL_MAX, with half the smallest subnormal
+ * (2^-1075) added below DBL_MIN, where the answer is rounded to a multiple
+ * of 2^-1074 like the values it stands for.
  */
 #include "qsketch.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,13 +108,17 @@ BucketOf(double x, int k)
 	return (int32_t) floor(f * (double) k);
 }
 
-/* Lower bound of bucket i: the x with k f(x) = i (bisection, deterministic). */
+/*
+ * Lower bound of bucket i, the x with k f(x) = i, as m 2^*octave with m in
+ * [1, 2] (bisection, deterministic): kept apart so that no bound overflows
+ * (the top bucket ends at 2^1024) or loses bits (below 2^-1022).
+ */
 static double
-BucketLow(int32_t i, int k)
+BucketLow(int32_t i, int k, int *octave)
 {
 	double		y = (double) i / (double) k;
-	double		octave = floor(y);
-	double		t = y - octave;
+	double		oct = floor(y);
+	double		t = y - oct;
 	double		lo = 0.0,
 				hi = 1.0;
 	int			iter;
@@ -121,23 +132,51 @@ BucketLow(int32_t i, int k)
 		else
 			hi = mid;
 	}
-	return ldexp(1.0 + hi, (int) octave);
+	*octave = (int) oct;
+	return 1.0 + hi;
 }
 
-/* The value that stands for bucket i: the harmonic mean of its bounds. */
+/*
+ * The value that stands for bucket i: the harmonic mean of its bounds,
+ * computed on their mantissas (in [1, 4), where nothing overflows or
+ * underflows) and scaled by a power of two once at the end.  In the normal
+ * range that scaling is exact, so the result is what the same formula gives
+ * on the unscaled bounds when those do not overflow; below 2^-1022 it rounds
+ * once, to a multiple of 2^-1074 (IEEE 754 scaleB, correctly rounded).  The
+ * one bucket that starts at 2^1024 (values so close to it that f rounds to
+ * 1024) stands as DBL_MAX.
+ */
 static double
 BucketValue(int32_t i, int k)
 {
-	double		lo = BucketLow(i, k);
-	double		hi = BucketLow(i + 1, k);
+	int			e_lo,
+				e_hi,
+				e_r;
+	double		lo = BucketLow(i, k, &e_lo);
+	double		hi = BucketLow(i + 1, k, &e_hi);
+	double		r;
 
-	return 2.0 * lo * hi / (lo + hi);
+	hi = ldexp(hi, e_hi - e_lo);	/* e_hi - e_lo is 0 or 1 */
+	r = 2.0 * lo * hi / (lo + hi);
+	(void) frexp(r, &e_r);
+	if (e_lo + e_r > DBL_MAX_EXP)
+		return DBL_MAX;
+	return ldexp(r, e_lo);
 }
 
 int32_t
 inno_qs_bucket_of(double x, int accuracy_code)
 {
 	return BucketOf(x, accuracies[accuracy_code].k);
+}
+
+void
+inno_qs_bucket_range(int accuracy_code, int32_t *lowest, int32_t *highest)
+{
+	int			k = accuracies[accuracy_code].k;
+
+	*lowest = BucketOf(0x1p-1074, k);	/* -1074 k */
+	*highest = BucketOf(DBL_MAX, k);
 }
 
 double
@@ -230,6 +269,40 @@ Collapse(InnoQSketch *s)
 	}
 }
 
+static double
+Magnitude(double x)
+{
+	return x < 0 ? -x : x;
+}
+
+/*
+ * Can x be added without the count passing INT64_MAX or the exact sum
+ * leaving its range (xsum.h)?  The sum is within count times the largest
+ * magnitude, so only sketches of more than 2^32 values with magnitudes of
+ * 2^993 and more need the exact check.
+ */
+static bool
+RoomForOneMore(const InnoQSketch *s, double x)
+{
+	double		largest = Magnitude(x);
+	InnoExactSum sum;
+
+	if (s->count >= (uint64_t) INT64_MAX)
+		return false;
+	if (s->count < (UINT64_C(1) << 32))
+		return true;
+	if (Magnitude(s->min) > largest)
+		largest = Magnitude(s->min);
+	if (Magnitude(s->max) > largest)
+		largest = Magnitude(s->max);
+	if (largest < 0x1p993)
+		return true;
+	sum = s->sum;
+	inno_xsum_add(&sum, x);
+	inno_xsum_normalize(&sum);
+	return inno_xsum_in_range(&sum);
+}
+
 InnoStatus
 inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 {
@@ -241,7 +314,7 @@ inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 	uint32_t	pos;
 	bool		found;
 
-	if (isnan(x) || isinf(x))
+	if (isnan(x) || isinf(x) || !RoomForOneMore(s, x))
 		return INNO_ERR_PARAM;
 	if (x != 0.0)
 	{
@@ -311,6 +384,8 @@ MergeStores(InnoQsBin *out, const InnoQsBin *a, uint32_t na, const InnoQsBin *b,
 InnoStatus
 inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b, InnoError *err)
 {
+	InnoExactSum sum;
+
 	inno_error_clear(err);
 	if (a->accuracy != b->accuracy || a->max_bins != b->max_bins)
 	{
@@ -318,6 +393,20 @@ inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b, Inno
 						inno_qs_accuracy_value(a->accuracy), a->max_bins,
 						inno_qs_accuracy_value(b->accuracy), b->max_bins);
 		return INNO_ERR_PARAM;
+	}
+	/* the merged count must fit int64; every bucket's, a part of it, then does too */
+	if (a->count > (uint64_t) INT64_MAX || b->count > (uint64_t) INT64_MAX - a->count)
+	{
+		inno_set_detail(err, "The merged sketch would count more than %lld values.", (long long) INT64_MAX);
+		return INNO_ERR_RANGE;
+	}
+	sum = a->sum;
+	inno_xsum_merge(&sum, &b->sum);
+	inno_xsum_normalize(&sum);
+	if (!inno_xsum_in_range(&sum))
+	{
+		inno_set_detail(err, "The merged sketch's exact sum would reach 2^%d in magnitude.", INNO_XSUM_MAX_EXP);
+		return INNO_ERR_RANGE;
 	}
 	memcpy(dst, a, offsetof(InnoQSketch, bins));
 	dst->nneg = MergeStores(dst->bins, a->bins, a->nneg, b->bins, b->nneg, false);
@@ -334,8 +423,7 @@ inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b, Inno
 	}
 	dst->count = a->count + b->count;
 	dst->zeros = a->zeros + b->zeros;
-	inno_xsum_merge(&dst->sum, &b->sum);
-	inno_xsum_normalize(&dst->sum);
+	dst->sum = sum;
 	return INNO_OK;
 }
 
@@ -384,98 +472,14 @@ clamp:
 	return v < s->min ? s->min : v > s->max ? s->max : v;
 }
 
+/* The exact sum divided by the count, rounded once; between min and max like the true mean. */
 double
 inno_qs_mean(const InnoQSketch *s)
 {
+	double		m;
+
 	if (s->count == 0)
 		return NAN;
-	return inno_xsum_to_double(&s->sum) / (double) s->count;
+	m = inno_xsum_div_to_double(&s->sum, s->count);
+	return m < s->min ? s->min : m > s->max ? s->max : m;
 }
-
-InnoStatus
-inno_qs_validate(const InnoQSketch *s, size_t size, InnoError *err)
-{
-	uint64_t	total;
-	uint32_t	i;
-	uint32_t	nbins;
-	int			j;
-
-	inno_error_clear(err);
-	if (size < offsetof(InnoQSketch, bins))
-	{
-		inno_set_detail(err, "The sketch is truncated.");
-		return INNO_ERR_CORRUPT;
-	}
-	if (s->version != INNO_QS_VERSION)
-	{
-		inno_set_detail(err, "Unknown sketch format version %u.", (unsigned) s->version);
-		return INNO_ERR_CORRUPT;
-	}
-	if (inno_qs_accuracy_value(s->accuracy) == 0.0 || s->max_bins < INNO_QS_MIN_MAX_BINS ||
-		s->pad != 0 || s->pad2 != 0 || (s->flags & ~(INNO_QS_COLLAPSED_POS | INNO_QS_COLLAPSED_NEG)))
-	{
-		inno_set_detail(err, "The sketch header is invalid.");
-		return INNO_ERR_CORRUPT;
-	}
-	if (s->nneg > s->max_bins || s->npos > s->max_bins)
-	{
-		inno_set_detail(err, "The sketch has more buckets than its max_bins.");
-		return INNO_ERR_CORRUPT;
-	}
-	nbins = inno_qs_nbins(s);
-	if (size != INNO_QS_SIZE(nbins))
-	{
-		inno_set_detail(err, "The sketch's size does not match its bucket count.");
-		return INNO_ERR_CORRUPT;
-	}
-	total = s->zeros;
-	for (i = 0; i < nbins; i++)
-	{
-		const InnoQsBin *b = &s->bins[i];
-
-		if (b->count == 0 || b->pad != 0 || total + b->count < total)
-		{
-			inno_set_detail(err, "Bucket %u is invalid.", i);
-			return INNO_ERR_CORRUPT;
-		}
-		if (i > 0 && i != s->nneg &&
-			(i < s->nneg ? b->index >= s->bins[i - 1].index : b->index <= s->bins[i - 1].index))
-		{
-			inno_set_detail(err, "The buckets are not in order.");
-			return INNO_ERR_CORRUPT;
-		}
-		total += b->count;
-	}
-	if (total != s->count)
-	{
-		inno_set_detail(err, "The bucket counts do not add up to the count.");
-		return INNO_ERR_CORRUPT;
-	}
-	if (isnan(s->min) || isnan(s->max) || isinf(s->min) || isinf(s->max) ||
-		(s->count == 0 ? (s->min != 0 || s->max != 0) : s->min > s->max) ||
-		(s->min == 0.0 && signbit(s->min)) || (s->max == 0.0 && signbit(s->max)))
-	{
-		inno_set_detail(err, "The minimum or maximum is invalid.");
-		return INNO_ERR_CORRUPT;
-	}
-	if ((s->nneg > 0 && !(s->min < 0)) || (s->npos > 0 && !(s->max > 0)) ||
-		(s->zeros > 0 && (s->min > 0 || s->max < 0)) ||
-		(s->count > 0 && s->nneg == 0 && s->min < 0) || (s->count > 0 && s->npos == 0 && s->max > 0))
-	{
-		inno_set_detail(err, "The minimum or maximum does not agree with the buckets.");
-		return INNO_ERR_CORRUPT;
-	}
-	if (s->sum.pending != 0 || s->sum.pad != 0)
-	{
-		inno_set_detail(err, "The exact sum is not normalized.");
-		return INNO_ERR_CORRUPT;
-	}
-	for (j = 0; j < INNO_XSUM_LIMBS - 1; j++)
-		if (s->sum.limb[j] < 0 || s->sum.limb[j] > INT64_C(0xFFFFFFFF))
-		{
-			inno_set_detail(err, "The exact sum is not normalized.");
-			return INNO_ERR_CORRUPT;
-		}
-	return INNO_OK;
-}
-

@@ -49,7 +49,7 @@ typedef struct InnoQSketch
 	uint16_t	pad2;			/* zero */
 	uint32_t	nneg;			/* bins[0 .. nneg): negative values, index descending */
 	uint32_t	npos;			/* bins[nneg .. nneg + npos): positive values, index ascending */
-	uint64_t	count;			/* every value added */
+	uint64_t	count;			/* every value added; at most INT64_MAX */
 	uint64_t	zeros;			/* values equal to zero */
 	double		min;			/* exact; 0 when count == 0 */
 	double		max;
@@ -70,23 +70,34 @@ extern const char *inno_qs_accuracy_text(int code);
 extern void inno_qs_accuracy_list(char *buf, size_t buflen);
 extern int	inno_qs_default_max_bins(int code);	/* INNO_QS_DEFAULT_DOUBLINGS doublings */
 
-/* The bucket of a positive finite value, and the value that stands for a bucket. */
+/*
+ * The bucket of a positive finite value, and the value that stands for a
+ * bucket: within the relative accuracy of every value in the bucket that is
+ * at least DBL_MIN (2^-1022); for subnormal values, within the accuracy plus
+ * half the smallest subnormal (2^-1075), since the answer is a double too.
+ */
 extern int32_t inno_qs_bucket_of(double x, int accuracy_code);
 extern double inno_qs_bucket_value(int32_t index, int accuracy_code);
+/* The buckets a positive double can fall in: those of 2^-1074 to DBL_MAX. */
+extern void inno_qs_bucket_range(int accuracy_code, int32_t *lowest, int32_t *highest);
 
 extern InnoStatus inno_qs_init(InnoQSketch *s, int accuracy_code, int max_bins, InnoError *err);
 
 /*
- * Add one value.  Returns INNO_OK; INNO_ERR_PARAM for NaN or infinity; or
- * INNO_ERR_RANGE when the sketch needs room for one more bin than capacity
- * (nothing changed: grow it and call again).
+ * Add one value.  Returns INNO_OK; INNO_ERR_PARAM for NaN or infinity, or
+ * when the count would pass INT64_MAX or the exact sum leave its range
+ * (xsum.h; possible only past 2^32 values); or INNO_ERR_RANGE when the
+ * sketch needs room for one more bin than capacity (grow it and call
+ * again).  Nothing changes unless it returns INNO_OK.
  */
 extern InnoStatus inno_qs_add(InnoQSketch *s, uint32_t capacity, double x);
 
 /*
  * dst = a merged with b.  dst needs room for a->nneg + a->npos + b->nneg +
  * b->npos bins and must not overlap a or b.  INNO_ERR_PARAM if the two were
- * built with different accuracy or max_bins.
+ * built with different accuracy or max_bins; INNO_ERR_RANGE if the merged
+ * count would pass INT64_MAX or the merged exact sum leave its range (dst
+ * is then untouched).
  */
 extern InnoStatus inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b,
 								InnoError *err);
@@ -102,7 +113,12 @@ inno_qs_nbins(const InnoQSketch *s)
 extern double inno_qs_quantile(const InnoQSketch *s, double q);
 extern double inno_qs_mean(const InnoQSketch *s);
 
-/* Check every field of a sketch of size bytes (exactly its bins, no spare room). */
+/*
+ * Check every field of a sketch of size bytes (exactly its bins, no spare
+ * room): counts (the total, zeros, each bucket) at most INT64_MAX and adding
+ * up, bucket indexes in inno_qs_bucket_range, in order, the largest ones
+ * those of max and -min, and the exact sum normalized and in range.
+ */
 extern InnoStatus inno_qs_validate(const InnoQSketch *s, size_t size, InnoError *err);
 
 /*

@@ -394,3 +394,98 @@ inno_qs_decode_binary(const uint8_t *buf, size_t len, InnoQSketch *out, uint32_t
 	}
 	return inno_qs_validate(out, INNO_QS_SIZE(nneg + npos), err);
 }
+
+/* ---- validation: every field and invariant, for the readers and after merges ---- */
+
+static InnoStatus
+Corrupt(InnoError *err, const char *detail)
+{
+	inno_set_detail(err, "%s", detail);
+	return INNO_ERR_CORRUPT;
+}
+
+/* The buckets: in order, counts that fit int64 and add up, indexes a double can have. */
+static InnoStatus
+ValidateBins(const InnoQSketch *s, InnoError *err)
+{
+	uint32_t	nbins = inno_qs_nbins(s);
+	uint64_t	total;
+	int32_t		lowest,
+				highest;
+	uint32_t	i;
+
+	if (s->count > (uint64_t) INT64_MAX || s->zeros > (uint64_t) INT64_MAX)
+		return Corrupt(err, "The count is beyond the range of bigint.");
+	inno_qs_bucket_range(s->accuracy, &lowest, &highest);
+	total = s->zeros;
+	for (i = 0; i < nbins; i++)
+	{
+		const InnoQsBin *b = &s->bins[i];
+
+		if (b->count == 0 || b->pad != 0 || b->count > (uint64_t) INT64_MAX - total)
+		{
+			inno_set_detail(err, "Bucket %u is invalid.", i);
+			return INNO_ERR_CORRUPT;
+		}
+		if (b->index < lowest || b->index > highest)
+		{
+			inno_set_detail(err, "Bucket %u has index %d; a double's is between %d and %d.",
+							i, (int) b->index, (int) lowest, (int) highest);
+			return INNO_ERR_CORRUPT;
+		}
+		if (i > 0 && i != s->nneg &&
+			(i < s->nneg ? b->index >= s->bins[i - 1].index : b->index <= s->bins[i - 1].index))
+			return Corrupt(err, "The buckets are not in order.");
+		total += b->count;
+	}
+	if (total != s->count)
+		return Corrupt(err, "The bucket counts do not add up to the count.");
+	return INNO_OK;
+}
+
+InnoStatus
+inno_qs_validate(const InnoQSketch *s, size_t size, InnoError *err)
+{
+	uint32_t	nbins;
+	InnoStatus	st;
+	int			j;
+
+	inno_error_clear(err);
+	if (size < offsetof(InnoQSketch, bins))
+		return Corrupt(err, "The sketch is truncated.");
+	if (s->version != INNO_QS_VERSION)
+	{
+		inno_set_detail(err, "Unknown sketch format version %u.", (unsigned) s->version);
+		return INNO_ERR_CORRUPT;
+	}
+	if (inno_qs_accuracy_value(s->accuracy) == 0.0 || s->max_bins < INNO_QS_MIN_MAX_BINS ||
+		s->pad != 0 || s->pad2 != 0 || (s->flags & ~(INNO_QS_COLLAPSED_POS | INNO_QS_COLLAPSED_NEG)))
+		return Corrupt(err, "The sketch header is invalid.");
+	if (s->nneg > s->max_bins || s->npos > s->max_bins)
+		return Corrupt(err, "The sketch has more buckets than its max_bins.");
+	nbins = inno_qs_nbins(s);
+	if (size != INNO_QS_SIZE(nbins))
+		return Corrupt(err, "The sketch's size does not match its bucket count.");
+	if ((st = ValidateBins(s, err)) != INNO_OK)
+		return st;
+	if (isnan(s->min) || isnan(s->max) || isinf(s->min) || isinf(s->max) ||
+		(s->count == 0 ? (s->min != 0 || s->max != 0) : s->min > s->max) ||
+		(s->min == 0.0 && signbit(s->min)) || (s->max == 0.0 && signbit(s->max)))
+		return Corrupt(err, "The minimum or maximum is invalid.");
+	if ((s->nneg > 0 && !(s->min < 0)) || (s->npos > 0 && !(s->max > 0)) ||
+		(s->zeros > 0 && (s->min > 0 || s->max < 0)) ||
+		(s->count > 0 && s->nneg == 0 && s->min < 0) || (s->count > 0 && s->npos == 0 && s->max > 0))
+		return Corrupt(err, "The minimum or maximum does not agree with the buckets.");
+	/* collapsing folds the smallest magnitudes: the largest keep their own buckets */
+	if ((s->npos > 0 && s->bins[nbins - 1].index != inno_qs_bucket_of(s->max, s->accuracy)) ||
+		(s->nneg > 0 && s->bins[0].index != inno_qs_bucket_of(-s->min, s->accuracy)))
+		return Corrupt(err, "The minimum or maximum does not agree with the buckets.");
+	if (s->sum.pending != 0 || s->sum.pad != 0)
+		return Corrupt(err, "The exact sum is not normalized.");
+	for (j = 0; j < INNO_XSUM_LIMBS - 1; j++)
+		if (s->sum.limb[j] < 0 || s->sum.limb[j] > INT64_C(0xFFFFFFFF))
+			return Corrupt(err, "The exact sum is not normalized.");
+	if (!inno_xsum_in_range(&s->sum))
+		return Corrupt(err, "The exact sum is not below 2^1056 in magnitude.");
+	return INNO_OK;
+}

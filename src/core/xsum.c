@@ -11,6 +11,18 @@
 /* normalize before limbs could exceed 2^62 in magnitude */
 #define XSUM_MAX_PENDING (UINT32_C(1) << 29)
 #define LOW32(v) ((v) & INT64_C(0xFFFFFFFF))
+#define TOP (INNO_XSUM_LIMBS - 1)
+
+/*
+ * Two's complement addition and negation, for the sign limb: its value is
+ * bounded for every sum in range, but a corrupt one may hold anything, and
+ * that must not be undefined behaviour.
+ */
+static int64_t
+WrapAdd(int64_t a, int64_t b)
+{
+	return (int64_t) ((uint64_t) a + (uint64_t) b);
+}
 
 void
 inno_xsum_init(InnoExactSum *s)
@@ -64,7 +76,7 @@ inno_xsum_merge(InnoExactSum *s, const InnoExactSum *t)
 	if (s->pending + t->pending + 1 >= XSUM_MAX_PENDING)
 		inno_xsum_normalize(s);
 	for (j = 0; j < INNO_XSUM_LIMBS; j++)
-		s->limb[j] += t->limb[j];
+		s->limb[j] = WrapAdd(s->limb[j], t->limb[j]);
 	s->pending += t->pending + 1;
 	if (s->pending >= XSUM_MAX_PENDING)
 		inno_xsum_normalize(s);
@@ -76,17 +88,33 @@ inno_xsum_normalize(InnoExactSum *s)
 	int64_t		carry = 0;
 	int			j;
 
-	for (j = 0; j < INNO_XSUM_LIMBS - 1; j++)
+	for (j = 0; j < TOP; j++)
 	{
-		int64_t		v = s->limb[j] + carry;
+		int64_t		v = WrapAdd(s->limb[j], carry);
 		int64_t		low = LOW32(v);
 
 		s->limb[j] = low;
 		carry = (v - low) / (INT64_C(1) << 32);
 	}
-	s->limb[INNO_XSUM_LIMBS - 1] += carry;
+	s->limb[TOP] = WrapAdd(s->limb[TOP], carry);
 	s->pending = 0;
 	s->pad = 0;
+}
+
+bool
+inno_xsum_in_range(const InnoExactSum *s)
+{
+	int			j;
+
+	if (s->limb[TOP] == 0)
+		return true;
+	if (s->limb[TOP] != -1)
+		return false;
+	/* -2^1056 plus the lower limbs: in range unless that is exactly -2^1056 */
+	for (j = 0; j < TOP; j++)
+		if (s->limb[j] != 0)
+			return true;
+	return false;
 }
 
 /* Normalized magnitude of s into m; returns true if s is negative. */
@@ -102,7 +130,7 @@ Magnitude(const InnoExactSum *s, InnoExactSum *m)
 	if (negative)
 	{
 		for (j = 0; j < INNO_XSUM_LIMBS; j++)
-			m->limb[j] = -m->limb[j];
+			m->limb[j] = (int64_t) (0 - (uint64_t) m->limb[j]);
 		inno_xsum_normalize(m);
 	}
 	return negative;
@@ -119,25 +147,29 @@ TopLimb(const InnoExactSum *m)
 	return -1;
 }
 
-double
-inno_xsum_to_double(const InnoExactSum *s)
+/*
+ * Round a normalized magnitude m, plus whatever non-zero bits lie below its
+ * limb 0 (below != 0), once to the nearest double, ties to even.  m is below
+ * 2^1056 for every sum in range; beyond DBL_MAX it rounds to infinity.
+ */
+static double
+RoundMagnitude(const InnoExactSum *m, bool below)
 {
-	InnoExactSum m;
-	bool		negative = Magnitude(s, &m);
-	int			t = TopLimb(&m);
+	int			t = TopLimb(m);
 	unsigned __int128 v = 0;
-	bool		sticky = false;
+	bool		sticky = below;
 	int			lz = 0;
 	uint64_t	h;
+	int			e;
+	int			keep;
 	int			j;
-	double		d;
 
 	if (t < 0)
-		return 0.0;
+		return 0.0;				/* below 2^-1088: rounds to zero */
 	for (j = t; j >= t - 2; j--)
-		v = (v << 32) | (uint64_t) (j >= 0 ? m.limb[j] : 0);
+		v = (v << 32) | (uint64_t) (j >= 0 ? m->limb[j] : 0);
 	for (j = t - 3; j >= 0; j--)
-		if (m.limb[j] != 0)
+		if (m->limb[j] != 0)
 			sticky = true;
 	/* shift the leading one to bit 127, keep 64 bits, fold the rest into a sticky bit */
 	while (!(v >> 127))
@@ -148,8 +180,62 @@ inno_xsum_to_double(const InnoExactSum *s)
 	h = (uint64_t) (v >> 64);
 	if ((uint64_t) v != 0 || sticky)
 		h |= 1;
-	/* value = v_original * 2^(32 (t - 2) + BASE) = h * 2^(64 - lz + 32 (t - 2) + BASE) */
-	d = ldexp((double) h, 64 - lz + 32 * (t - 2) + INNO_XSUM_BASE);
+	/* value = h * 2^e with 2^63 <= h < 2^64 */
+	e = 64 - lz + 32 * (t - 2) + INNO_XSUM_BASE;
+	if (e + 63 >= -1022)
+		return ldexp((double) h, e);	/* normal: one rounding to 53 bits, then exact */
+
+	/*
+	 * Subnormal: the result is a multiple of 2^-1074, so round h at the bit
+	 * of that weight, by hand, to round only once.
+	 */
+	keep = e + 63 + 1075;		/* bits of h at or above 2^-1074 */
+	if (keep < 0)
+		return 0.0;				/* below half of 2^-1074 */
+	{
+		int			sh = 64 - keep; /* 12 .. 64 */
+		uint64_t	q = sh == 64 ? 0 : h >> sh;
+		uint64_t	rest = sh == 64 ? h : h & ((UINT64_C(1) << sh) - 1);
+		uint64_t	half = UINT64_C(1) << (sh - 1);
+
+		if (rest > half || (rest == half && (q & 1)))
+			q++;
+		return ldexp((double) q, -1074);
+	}
+}
+
+double
+inno_xsum_to_double(const InnoExactSum *s)
+{
+	InnoExactSum m;
+	bool		negative = Magnitude(s, &m);
+	double		d = RoundMagnitude(&m, false);
+
+	return negative ? -d : d;
+}
+
+double
+inno_xsum_div_to_double(const InnoExactSum *s, uint64_t n)
+{
+	InnoExactSum m;
+	InnoExactSum q;
+	bool		negative = Magnitude(s, &m);
+	unsigned __int128 rem = 0;
+	double		d;
+	int			j;
+
+	if (n == 0)
+		return NAN;
+	/* long division by 32-bit digits, from the top; the remainder is the sticky part */
+	inno_xsum_init(&q);
+	for (j = TOP; j >= 0; j--)
+	{
+		unsigned __int128 cur = (rem << 32) | (uint64_t) m.limb[j];
+
+		q.limb[j] = (int64_t) (uint64_t) (cur / n);
+		rem = cur % n;
+	}
+	d = RoundMagnitude(&q, rem != 0);
 	return negative ? -d : d;
 }
 

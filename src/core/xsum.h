@@ -35,12 +35,29 @@ extern void inno_xsum_merge(InnoExactSum *s, const InnoExactSum *t);
 /*
  * Carry-propagate into the canonical form: limbs 0..LIMBS-2 in [0, 2^32),
  * the top limb holding the sign.  Two sums of the same value are bytewise
- * equal after this.
+ * equal after this.  Limbs outside the bounds additions keep them in (a
+ * corrupt value) give a wrong result but never overflow a signed integer.
  */
 extern void inno_xsum_normalize(InnoExactSum *s);
 
-/* The sum rounded once to the nearest double (ties to even). */
+/*
+ * The range a sum is kept in: |sum| < 2^INNO_XSUM_MAX_EXP, the weight of the
+ * sign limb.  A normalized sum is in range when its top limb is 0, or -1
+ * with some lower limb non-zero; the text form holds exactly these values.
+ * Every sum of at most 2^32 doubles is in range, and of up to 2^63 doubles
+ * below 2^993 in magnitude.
+ */
+#define INNO_XSUM_MAX_EXP (32 * (INNO_XSUM_LIMBS - 1) + INNO_XSUM_BASE)
+extern bool inno_xsum_in_range(const InnoExactSum *s);	/* s normalized */
+
+/*
+ * The sum rounded once to the nearest double (ties to even; beyond DBL_MAX
+ * it rounds to infinity, as IEEE 754 does).
+ */
 extern double inno_xsum_to_double(const InnoExactSum *s);
+
+/* The sum divided by n > 0, rounded once to the nearest double (ties to even). */
+extern double inno_xsum_div_to_double(const InnoExactSum *s, uint64_t n);
 
 /*
  * Exact text form: "0" or [-]0x<hex digits>p<binary exponent>, e.g.

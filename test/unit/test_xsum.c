@@ -176,9 +176,121 @@ TEST(widest_values_round_trip)
 	CHECK(inno_xsum_parse(in, strlen(in), &x, &err) == INNO_ERR_RANGE);
 }
 
+/*
+ * The documented range, |sum| < 2^1056: the sign limb is 0, or -1 over
+ * non-zero lower limbs.  Values outside it (only a corrupt input holds
+ * them) give wrong answers but must not overflow a signed integer: UBSan
+ * stops the run if they do.
+ */
+TEST(range_and_corrupt_sign_limbs)
+{
+	InnoExactSum s,
+				t;
+	InnoError	err;
+	char		buf[INNO_XSUM_TEXT_MAX];
+	int64_t		tops[] = {1, -2, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+	size_t		i;
+
+	inno_xsum_init(&s);
+	CHECK(inno_xsum_in_range(&s));
+	s.limb[INNO_XSUM_LIMBS - 1] = -1;	/* -2^1056 */
+	CHECK(!inno_xsum_in_range(&s));
+	s.limb[0] = 1;				/* -2^1056 + 2^-1088: the most negative in range, and its text reads back */
+	CHECK(inno_xsum_in_range(&s));
+	CHECK(inno_xsum_format(&s, buf, sizeof(buf)) > 0);
+	CHECK_MSG(inno_xsum_parse(buf, strlen(buf), &t, &err) == INNO_OK, "%s", buf);
+	CHECK(memcmp(&s, &t, sizeof(s)) == 0);
+	CHECK(inno_xsum_to_double(&s) == -INFINITY);
+	for (i = 0; i < sizeof(tops) / sizeof(tops[0]); i++)
+	{
+		inno_xsum_init(&s);
+		inno_xsum_add(&s, 3.0);
+		inno_xsum_normalize(&s);
+		s.limb[INNO_XSUM_LIMBS - 1] = tops[i];
+		CHECK(!inno_xsum_in_range(&s));
+		(void) inno_xsum_to_double(&s);
+		(void) inno_xsum_div_to_double(&s, 3);
+		(void) inno_xsum_format(&s, buf, sizeof(buf));
+		t = s;
+		inno_xsum_merge(&t, &s);
+		inno_xsum_normalize(&t);
+		inno_xsum_merge(&t, &s);
+		(void) inno_xsum_to_double(&t);
+	}
+}
+
+/* x, n times over (n a power of two, by doubling) */
+static void
+Copies(InnoExactSum *s, double x, uint64_t n)
+{
+	inno_xsum_init(s);
+	inno_xsum_add(s, x);
+	for (; n > 1; n /= 2)
+	{
+		InnoExactSum t = *s;
+
+		inno_xsum_merge(s, &t);
+		inno_xsum_normalize(s);
+	}
+}
+
+static double
+DivOf(const double *xs, int n, uint64_t by)
+{
+	InnoExactSum s;
+	int			i;
+
+	inno_xsum_init(&s);
+	for (i = 0; i < n; i++)
+		inno_xsum_add(&s, xs[i]);
+	return inno_xsum_div_to_double(&s, by);
+}
+
+/* The sum divided by a count, rounded once: exact when it can be, ties to even, subnormals too. */
+TEST(division_rounds_once)
+{
+	double		xs[] = {DBL_MAX, -DBL_MAX, 1e300, 0.1, -123.456, 1.0, DBL_MIN, 1e-310, 0x1p-1074, 0x1.8p-1072};
+	uint64_t	ns[] = {1, 2, 4, 1024, UINT64_C(1) << 32};
+	double		u = 0x1p-1074;
+	size_t		i,
+				j;
+
+	/* the mean of n copies of x is x, for every magnitude */
+	for (i = 0; i < sizeof(xs) / sizeof(xs[0]); i++)
+		for (j = 0; j < sizeof(ns) / sizeof(ns[0]); j++)
+		{
+			InnoExactSum s;
+
+			Copies(&s, xs[i], ns[j]);
+			CHECK_MSG(inno_xsum_div_to_double(&s, ns[j]) == xs[i], "x=%g n=%llu got %.17g", xs[i],
+					  (unsigned long long) ns[j], inno_xsum_div_to_double(&s, ns[j]));
+		}
+	CHECK(DivOf((const double[]) {DBL_MAX, DBL_MAX, DBL_MAX}, 3, 3) == DBL_MAX);
+	CHECK(DivOf((const double[]) {DBL_MAX, DBL_MAX, -DBL_MAX}, 3, 2) == DBL_MAX / 2);
+	/* subnormal quotients: 3/2, 5/2, 7/2, 1/2, 2/3, 1/3 and 3/4 units */
+	CHECK(DivOf((const double[]) {3 * u}, 1, 2) == 2 * u);
+	CHECK(DivOf((const double[]) {5 * u}, 1, 2) == 2 * u);
+	CHECK(DivOf((const double[]) {7 * u}, 1, 2) == 4 * u);
+	CHECK(DivOf((const double[]) {u}, 1, 2) == 0);
+	CHECK(DivOf((const double[]) {-2 * u}, 1, 3) == -u);
+	CHECK(DivOf((const double[]) {u}, 1, 3) == 0);
+	CHECK(DivOf((const double[]) {3 * u}, 1, 4) == u);
+	CHECK(DivOf((const double[]) {DBL_MIN, u}, 2, 1) == DBL_MIN + u);
+	/* ties and the bits below them: 2^53 + 1 is a tie, a remainder breaks it */
+	CHECK(DivOf((const double[]) {0x1p54, 2}, 2, 2) == 0x1p53);
+	CHECK(DivOf((const double[]) {0x1p54, 3}, 2, 2) == 0x1p53 + 2);
+	CHECK(DivOf((const double[]) {0x1p54, 2, u}, 3, 2) == 0x1p53 + 2);
+	CHECK(DivOf((const double[]) {0x1p54, 6}, 2, 4) == 0x1p52 + 2);
+	CHECK(DivOf((const double[]) {1.0}, 1, INT64_MAX) == 0x1p-63);
+	CHECK(DivOf((const double[]) {-1.0}, 1, 3) == -1.0 / 3);
+	CHECK(DivOf(NULL, 0, 5) == 0.0);
+}
+
 UNIT_SUITE(xsum_suite,
 		   UNIT_CASE(exact_small_cases),
 		   UNIT_CASE(order_does_not_matter),
 		   UNIT_CASE(text_round_trip),
 		   UNIT_CASE(parse_rejects),
-		   UNIT_CASE(widest_values_round_trip));
+		   UNIT_CASE(widest_values_round_trip),
+		   UNIT_CASE(range_and_corrupt_sign_limbs),
+		   UNIT_CASE(division_rounds_once));
