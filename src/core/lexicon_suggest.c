@@ -97,11 +97,16 @@ inno_lx_suggest(const uint32_t *w, int n, LxClass cls, int *distance)
 				best,
 				i;
 	const LxPhrase *found = NULL;
+	int			found_gap = 0,
+				cjk_count = 0;
 	const LxPhrase *phrases;
 	int			nphrases;
 
 	for (i = 0; i < na; i++)
+	{
 		cjk |= inno_lx_is_cjk(a[i]);
+		cjk_count += inno_lx_is_cjk(a[i]);
+	}
 	max = cjk ? na / 2 : na / 3;
 	if (max < 1)
 		max = 1;
@@ -126,12 +131,23 @@ inno_lx_suggest(const uint32_t *w, int n, LxClass cls, int *distance)
 		if (nl <= 0)
 			continue;
 		nb = Squeeze(lab, nl, b);
-		d = inno_lx_distance(a, na, b, nb, best - 1 < max ? best - 1 : max);
+		d = inno_lx_distance(a, na, b, nb, best < max ? best : max);
 		/* a suggestion keeps something of the word: never all of it replaced */
-		if (d < best && d < na && d < nb)
+		if (d <= max && d < na && d < nb)
 		{
-			best = d;
-			found = &phrases[i];
+			int			k,
+						gap = 0;
+
+			/* among equals, the one whose Chinese characters match the word's in number ("b伦": "b轮", not "b+") */
+			for (k = 0; k < nb; k++)
+				gap += inno_lx_is_cjk(b[k]);
+			gap = gap > cjk_count ? gap - cjk_count : cjk_count - gap;
+			if (d < best || (d == best && found != NULL && gap < found_gap))
+			{
+				best = d;
+				found = &phrases[i];
+				found_gap = gap;
+			}
 		}
 	}
 	*distance = best;
