@@ -20,6 +20,7 @@
  *	  is found with one, with the same spans and value.
  */
 #include "funding.h"
+#include "fuzz_utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,33 +69,9 @@ Collect(void *ctx, const InnoFrMention *m)
 static int
 Utf8Len(const uint8_t *s, size_t len, size_t pos)
 {
-	uint8_t		b = s[pos];
-	int			n,
-				i;
-	uint32_t	c,
-				min;
+	uint32_t	c;
 
-	if (b < 0x80)
-		return 1;
-	if (b >= 0xC2 && b <= 0xDF)
-		n = 2, c = b & 0x1F, min = 0x80;
-	else if (b >= 0xE0 && b <= 0xEF)
-		n = 3, c = b & 0x0F, min = 0x800;
-	else if (b >= 0xF0 && b <= 0xF4)
-		n = 4, c = b & 0x07, min = 0x10000;
-	else
-		return 0;
-	if (len - pos < (size_t) n)
-		return 0;
-	for (i = 1; i < n; i++)
-	{
-		if ((s[pos + i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[pos + i] & 0x3F);
-	}
-	if (c < min || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return 0;
-	return n;
+	return fuzz_utf8_at(s, len, pos, &c);
 }
 
 /*

@@ -24,6 +24,7 @@
  *	  points made of the input's bytes), and yields a Unicode scalar value.
  */
 #include "lexicon.h"
+#include "fuzz_utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,47 +40,6 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define SPAN_MAX 60				/* code points of a span handed to suggest */
 #define RANDOM_SPANS 64
-
-/*
- * An independent strict UTF-8 decoder: the length of the character at
- * s[pos] and its code point, or 0 if it is not valid (overlong, surrogate,
- * beyond U+10FFFF, truncated).
- */
-static int
-Utf8At(const uint8_t *s, size_t len, size_t pos, uint32_t *cp)
-{
-	uint8_t		b = s[pos];
-	int			n,
-				i;
-	uint32_t	c,
-				min;
-
-	if (b < 0x80)
-	{
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b <= 0xDF)
-		n = 2, c = b & 0x1F, min = 0x80;
-	else if (b >= 0xE0 && b <= 0xEF)
-		n = 3, c = b & 0x0F, min = 0x800;
-	else if (b >= 0xF0 && b <= 0xF4)
-		n = 4, c = b & 0x07, min = 0x10000;
-	else
-		return 0;
-	if (len - pos < (size_t) n)
-		return 0;
-	for (i = 1; i < n; i++)
-	{
-		if ((s[pos + i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[pos + i] & 0x3F);
-	}
-	if (c < min || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return 0;
-	*cp = c;
-	return n;
-}
 
 static bool
 IsScalar(uint32_t c)
@@ -170,7 +130,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (pos = 0; pos < size;)
 	{
 		uint32_t	c;
-		int			len = Utf8At(data, size, pos, &c);
+		int			len = fuzz_utf8_at(data, size, pos, &c);
 
 		if (len == 0)
 		{
@@ -216,7 +176,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		uint32_t	c;
 
-		if (off[i] >= off[i + 1] || Utf8At(data, size, off[i], &c) != (int) (off[i + 1] - off[i]) || c != raw[i])
+		if (off[i] >= off[i + 1] || fuzz_utf8_at(data, size, off[i], &c) != (int) (off[i + 1] - off[i]) || c != raw[i])
 			FAIL("inno_lx_load: offsets do not match the characters");
 		if (cp[i] != inno_lx_fold(raw[i]))
 			FAIL("inno_lx_load: code point is not the fold of the character");
