@@ -84,6 +84,8 @@ extern int	inno_round_kind_count(void);
 extern const InnoRoundKindInfo *inno_round_kind_by_rank(int rank);
 extern const InnoRoundKindInfo *inno_round_kind_by_code(uint8_t code);
 extern int	inno_round_kind_rank(uint8_t code);	/* 0 if invalid */
+/* the kind whose canonical label is exactly s[0..len), or NULL */
+extern const InnoRoundKindInfo *inno_round_kind_by_label(const char *s, size_t len);
 
 /* The phrases of the kind at a rank, as the lexicon matches them. */
 extern const char *const *inno_round_kind_phrases(int rank, int *count);

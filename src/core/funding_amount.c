@@ -14,16 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void
-SetDetail(const FrText *f, const char *msg, int from, int to)
-{
-	char		q[128];
-
-	if (f->err == NULL)
-		return;
-	fr_quote(f, from, to, q, sizeof(q));
-	inno_set_detail(f->err, msg, q);
-}
 
 /* ------------------------------------------------------------------------
  * Amount phrases
@@ -85,7 +75,7 @@ CurrencyPrefix(const FrText *f, int i, uint16_t *cur)
 
 	if (e == NULL)
 		return 0;
-	j = (e->flags & LXF_ISO) ? fr_skip_gaps(f, i + 1) : fr_skip_gaps(f, i + 1);
+	j = fr_skip_gaps(f, i + 1);
 	if (!fr_is(f, j, LXT_DIGITS) && fr_entry(f, j, LX_CN_DIGIT) == NULL)
 		return 0;
 	*cur = e->value;
@@ -102,7 +92,7 @@ CurrencyAfter(const FrText *f, int k, FrAmount *am, bool template_open)
 	{
 		if (am->yuan || (am->currency != 0 && am->currency != e->value))
 		{
-			SetDetail(f, "Two currencies were given in \"%s\".", am->start, k + 1);
+			fr_fail(f, INNO_ERR_SYNTAX, "Two currencies were given in \"%s\".", am->start, k + 1);
 			return -1;
 		}
 		am->yuan = true;
@@ -112,13 +102,13 @@ CurrencyAfter(const FrText *f, int k, FrAmount *am, bool template_open)
 	{
 		if (am->currency != 0 && am->currency != e->value)
 		{
-			SetDetail(f, "Two currencies were given in \"%s\".", am->start, k + 1);
+			fr_fail(f, INNO_ERR_SYNTAX, "Two currencies were given in \"%s\".", am->start, k + 1);
 			return -1;
 		}
 		/* 元 yields only to a vendor template: 亿元及以上美元 */
 		if (am->yuan && e->value != 156 && !template_open)
 		{
-			SetDetail(f, "Two currencies were given in \"%s\".", am->start, k + 1);
+			fr_fail(f, INNO_ERR_SYNTAX, "Two currencies were given in \"%s\".", am->start, k + 1);
 			return -1;
 		}
 		if (am->yuan && e->value != 156)
@@ -180,14 +170,14 @@ fr_read_amount(const FrText *f, int i, FrAmount *am)
 		return 0;
 	if (nb.overflow)
 	{
-		SetDetail(f, "The amount \"%s\" is larger than a funding_round holds (10^15 currency units).", i, k + len);
+		fr_fail(f, INNO_ERR_SYNTAX, "The amount \"%s\" is larger than a funding_round holds (10^15 currency units).", i, k + len);
 		return -1;
 	}
 	bare = !nb.digits && !nb.ten;
 	magnitude = nb.magnitude;
 	if (am->q == INNO_Q_SEVERAL && nb.digits)
 	{
-		SetDetail(f, "\"%s\": 数 and several take a unit, not digits (数千万, several million).", i, k + len);
+		fr_fail(f, INNO_ERR_SYNTAX, "\"%s\": 数 and several take a unit, not digits (数千万, several million).", i, k + len);
 		return -1;
 	}
 	am->x = nb.value;
@@ -196,7 +186,7 @@ fr_read_amount(const FrText *f, int i, FrAmount *am)
 	{
 		if (am->q != INNO_Q_EXACT)
 		{
-			SetDetail(f, "The amount \"%s\" has two qualifiers.", i, k + len);
+			fr_fail(f, INNO_ERR_SYNTAX, "The amount \"%s\" has two qualifiers.", i, k + len);
 			return -1;
 		}
 		am->q = INNO_Q_SOME;
@@ -268,7 +258,7 @@ suffixes:
 				break;			/* "+" must touch the number */
 			if (am->q == INNO_Q_RANGE || (am->q != INNO_Q_EXACT && !(am->q == q && q == INNO_Q_SEVERAL)))
 			{
-				SetDetail(f, "The amount \"%s\" has two qualifiers.", i, j + 1);
+				fr_fail(f, INNO_ERR_SYNTAX, "The amount \"%s\" has two qualifiers.", i, j + 1);
 				return -1;
 			}
 			am->q = q;
@@ -304,7 +294,7 @@ suffixes:
 
 			if (of)
 			{
-				SetDetail(f, "The point estimate \"%s\" is out of range.", j, j + 1 + l);
+				fr_fail(f, INNO_ERR_SYNTAX, "The point estimate \"%s\" is out of range.", j, j + 1 + l);
 				return -1;
 			}
 			am->has_point = true;
@@ -323,7 +313,7 @@ suffixes:
 			am->q = INNO_Q_SEVERAL;
 		else
 		{
-			SetDetail(f, "A bare magnitude (\"%s\") is not an amount.", i, k);
+			fr_fail(f, INNO_ERR_SYNTAX, "A bare magnitude (\"%s\") is not an amount.", i, k);
 			if (f->err)
 				inno_set_hint(f->err, "Write a number (1亿元), or an order of magnitude: 近亿元, 亿元级, 亿元及以上, 数千万.");
 			return -1;
@@ -366,7 +356,7 @@ fr_apply_amount(const FrText *f, const FrAmount *am, int minor_digits, InnoFundi
 		(am->has_point && (st = inno_dec_to_minor(am->point, minor_digits, INNO_FR_AMOUNT_MAX, &p)) != INNO_OK))
 	{
 		if (st == INNO_ERR_RANGE)
-			SetDetail(f, "The amount \"%s\" is larger than a funding_round holds (10^15 currency units).",
+			fr_fail(f, INNO_ERR_SYNTAX, "The amount \"%s\" is larger than a funding_round holds (10^15 currency units).",
 					  am->start, am->end);
 		else if (f->err)
 		{
@@ -380,7 +370,7 @@ fr_apply_amount(const FrText *f, const FrAmount *am, int minor_digits, InnoFundi
 	}
 	if (x <= 0)
 	{
-		SetDetail(f, "An amount of zero (\"%s\") is not an amount.", am->start, am->end);
+		fr_fail(f, INNO_ERR_SYNTAX, "An amount of zero (\"%s\") is not an amount.", am->start, am->end);
 		if (f->err)
 			inno_set_hint(f->err, "Write 未披露 or undisclosed when the amount is not known.");
 		return INNO_ERR_SYNTAX;
@@ -392,7 +382,7 @@ fr_apply_amount(const FrText *f, const FrAmount *am, int minor_digits, InnoFundi
 		pt = lo;
 	if ((!rule->open && hi > INNO_FR_AMOUNT_MAX) || pt > INNO_FR_AMOUNT_MAX)
 	{
-		SetDetail(f, "The amount \"%s\" is larger than a funding_round holds (10^15 currency units).",
+		fr_fail(f, INNO_ERR_SYNTAX, "The amount \"%s\" is larger than a funding_round holds (10^15 currency units).",
 				  am->start, am->end);
 		return INNO_ERR_RANGE;
 	}
@@ -400,7 +390,7 @@ fr_apply_amount(const FrText *f, const FrAmount *am, int minor_digits, InnoFundi
 	{
 		if (p < lo || p > hi)
 		{
-			SetDetail(f, "The point estimate is outside the range \"%s\".", am->start, am->end);
+			fr_fail(f, INNO_ERR_SYNTAX, "The point estimate is outside the range \"%s\".", am->start, am->end);
 			return INNO_ERR_SYNTAX;
 		}
 		pt = p;

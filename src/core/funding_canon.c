@@ -83,37 +83,19 @@ fr_parse_canonical(const char *s, size_t len, InnoFundingRound *fr)
 	const char *p = s,
 			   *end = s + len,
 			   *w;
-	int			r,
-				digits = 2;
-	uint8_t		kind = 0;
+	int			digits = 2;
 	const InnoCurrencyInfo *cur = NULL;
-
-	static size_t label_len[256];
-	static int	nkinds;
+	const InnoRoundKindInfo *k;
 
 	if (len == 0 || s[0] < 'a' || s[0] > 'z')
 		return false;			/* canonical text starts with a kind label */
-	if (nkinds == 0)
-	{
-		for (r = 1; r <= inno_round_kind_count(); r++)
-			label_len[r] = strlen(inno_round_kind_by_rank(r)->label);
-		nkinds = inno_round_kind_count();
-	}
 	memset(fr, 0, sizeof(*fr));
 	for (w = p; w < end && *w != ' '; w++)
 		;
-	for (r = 1; r <= nkinds; r++)
-	{
-		if ((size_t) (w - p) == label_len[r] && memcmp(p, inno_round_kind_by_rank(r)->label, label_len[r]) == 0)
-		{
-			kind = inno_round_kind_by_rank(r)->code;
-			break;
-		}
-	}
-	if (kind == 0 || w >= end)
+	if ((k = inno_round_kind_by_label(p, (size_t) (w - p))) == NULL || w >= end)
 		return false;
 	p = w + 1;
-	fr->kind = kind;
+	fr->kind = k->code;
 	fr->flags = INNO_FR_VERSION_1;
 	if (end - p >= 4 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z' &&
 		p[2] >= 'A' && p[2] <= 'Z' && p[3] == ' ')

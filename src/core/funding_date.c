@@ -220,36 +220,24 @@ fr_read_date(const FrText *f, int i, FrDate *d)
 InnoStatus
 fr_check_date(const FrText *f, int from, int to, const FrDate *d)
 {
-	char		q[128] = "";
-
-	if (d->ambiguous || d->month < 1 || d->month > 12 || !inno_valid_ymd(d->year, d->month, d->day) ||
-		d->year < INNO_FR_YEAR_MIN || d->year > INNO_FR_YEAR_MAX)
-	{
-		if (f->err)
-			fr_quote(f, from, to, q, sizeof(q));	/* only an error quotes */
-	}
-	else
-		return INNO_OK;
 	if (d->ambiguous)
 	{
 		if (f->err)
-		{
-			inno_set_detail(f->err, "The date \"%s\" may be read day first or month first.", q);
 			inno_set_hint(f->err, "Write the date as YYYY-MM-DD.");
-		}
-		return INNO_ERR_SYNTAX;
+		return fr_fail(f, INNO_ERR_SYNTAX, "The date \"%s\" may be read day first or month first.", from, to);
 	}
 	if (d->month < 1 || d->month > 12 || !inno_valid_ymd(d->year, d->month, d->day))
-	{
-		if (f->err)
-			inno_set_detail(f->err, "The date \"%s\" is not a real date.", q);
-		return INNO_ERR_SYNTAX;
-	}
+		return fr_fail(f, INNO_ERR_SYNTAX, "The date \"%s\" is not a real date.", from, to);
 	if (d->year < INNO_FR_YEAR_MIN || d->year > INNO_FR_YEAR_MAX)
 	{
+		char		q[128];
+
 		if (f->err)
+		{
+			fr_quote(f, from, to, q, sizeof(q));
 			inno_set_detail(f->err, "The date \"%s\" is outside the years %d to %d.", q,
 							INNO_FR_YEAR_MIN, INNO_FR_YEAR_MAX);
+		}
 		return INNO_ERR_RANGE;
 	}
 	return INNO_OK;

@@ -71,6 +71,9 @@ extern InnoStatus fr_parse_general(const char *s, size_t len, uint16_t default_c
 /* Quote the original text of lexemes [from, to) into buf (at most ~60 characters). */
 extern void fr_quote(const FrText *f, int from, int to, char *buf, size_t buflen);
 
+/* Set the detail fmt (one %s: the quoted lexemes [from, to)) when f->err is set; returns st. */
+extern InnoStatus fr_fail(const FrText *f, InnoStatus st, const char *fmt, int from, int to);
+
 /* ---- numbers (funding_number.c) ---- */
 
 typedef struct FrNumber

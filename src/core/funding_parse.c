@@ -22,6 +22,19 @@
 
 #define CNY 156
 
+InnoStatus
+fr_fail(const FrText *f, InnoStatus st, const char *fmt, int from, int to)
+{
+	char		q[128];
+
+	if (f->err != NULL)
+	{
+		fr_quote(f, from, to, q, sizeof(q));
+		inno_set_detail(f->err, fmt, q);
+	}
+	return st;
+}
+
 void
 fr_quote(const FrText *f, int from, int to, char *buf, size_t buflen)
 {
@@ -75,15 +88,6 @@ typedef struct Parts
 	bool		yuan;			/* a standalone 元 */
 } Parts;
 
-static InnoStatus
-Fail(const FrText *f, InnoStatus st, const char *fmt, int from, int to)
-{
-	char		q[128];
-
-	fr_quote(f, from, to, q, sizeof(q));
-	inno_set_detail(f->err, fmt, q);
-	return st;
-}
 
 static InnoStatus
 Two(const FrText *f, const char *what, int a_from, int a_to, int b_from, int b_to)
@@ -149,14 +153,14 @@ Unknown(const FrText *f, int i)
 
 	if (fr_is(f, i, LXT_DIGITS) || fr_entry(f, i, LX_CN_DIGIT))
 	{
-		Fail(f, INNO_ERR_SYNTAX, "The number \"%s\" has no currency and no unit, so it is not an amount.", i, i + 1);
+		fr_fail(f, INNO_ERR_SYNTAX, "The number \"%s\" has no currency and no unit, so it is not an amount.", i, i + 1);
 		inno_set_hint(f->err, "Write the currency or the unit: 2亿元, ¥200000000, $25M, 25 million USD.");
 		return INNO_ERR_SYNTAX;
 	}
 	if (f->lx[i].type == LXT_OTHER && inno_lx_is_cjk(fr_char(f, i)))
 		while (j < f->n && f->lx[j].type == LXT_OTHER && inno_lx_is_cjk(fr_char(f, j)))
 			j++;
-	Fail(f, INNO_ERR_SYNTAX, "\"%s\" is not a round kind, an amount, a currency, a date or a filler word.", i, j);
+	fr_fail(f, INNO_ERR_SYNTAX, "\"%s\" is not a round kind, an amount, a currency, a date or a filler word.", i, j);
 	/* the word alone, with the next word ("Seires A"), with the one before ("B伦") */
 	tries[0][1] = j;
 	tries[1][1] = fr_skip_gaps(f, j) < f->n ? fr_skip_gaps(f, j) + 1 : 0;
@@ -252,7 +256,7 @@ ReadParts(FrText *f, Parts *p)
 				FrAmount	neg;
 				int			r = fr_read_amount(f, i + 1, &neg);
 
-				return Fail(f, INNO_ERR_SYNTAX, "\"%s\" is a negative amount.", i, r > 0 ? neg.end : i + 2);
+				return fr_fail(f, INNO_ERR_SYNTAX, "\"%s\" is a negative amount.", i, r > 0 ? neg.end : i + 2);
 			}
 			i++;
 			continue;
@@ -271,7 +275,7 @@ ReadParts(FrText *f, Parts *p)
 		}
 		if ((r = RoundCount(f, i)) > 0)
 		{
-			Fail(f, INNO_ERR_SYNTAX, "\"%s\" counts rounds; a funding_round is one round.", i, r);
+			fr_fail(f, INNO_ERR_SYNTAX, "\"%s\" counts rounds; a funding_round is one round.", i, r);
 			inno_set_hint(f->err, "Record each round as its own value; extract_funding_rounds() finds them in a text.");
 			return INNO_ERR_SYNTAX;
 		}
@@ -301,7 +305,7 @@ ReadParts(FrText *f, Parts *p)
 
 			if (b < 0)
 			{
-				Fail(f, INNO_ERR_SYNTAX, "\"%s\" may be the article or the round kind A.", i, i + 1);
+				fr_fail(f, INNO_ERR_SYNTAX, "\"%s\" may be the article or the round kind A.", i, i + 1);
 				inno_set_hint(f->err, "Write \"Series A\" or \"A轮\" for the round.");
 				return INNO_ERR_SYNTAX;
 			}
@@ -399,7 +403,7 @@ Currency(const FrText *f, const Parts *p, uint16_t default_currency, uint16_t *o
 			named = default_currency;
 		else
 		{
-			Fail(f, INNO_ERR_SYNTAX, "The amount \"%s\" names no currency.", am->start, am->end);
+			fr_fail(f, INNO_ERR_SYNTAX, "The amount \"%s\" names no currency.", am->start, am->end);
 			inno_set_hint(f->err, "Name it (\"$25M\", \"25M USD\", \"2500万美元\"); amounts written with 万 or 亿 are read as CNY.");
 			return INNO_ERR_SYNTAX;
 		}
@@ -482,20 +486,15 @@ inno_round_kind_parse(const char *s, size_t len, uint8_t *code, InnoError *err)
 	FrText		f;
 	bool		too_long;
 	int			a,
-				b,
-				r;
+				b;
 	const LxEntry *e;
+	const InnoRoundKindInfo *k;
 
 	inno_error_clear(err);
-	for (r = 1; r <= inno_round_kind_count(); r++)
+	if ((k = inno_round_kind_by_label(s, len)) != NULL)
 	{
-		const InnoRoundKindInfo *k = inno_round_kind_by_rank(r);
-
-		if (strlen(k->label) == len && memcmp(k->label, s, len) == 0)
-		{
-			*code = k->code;
-			return INNO_OK;
-		}
+		*code = k->code;
+		return INNO_OK;
 	}
 	if (!inno_lx_load(s, len, cp, off, 200, &f.t, &too_long))
 	{

@@ -104,8 +104,9 @@ static const KindEntry kinds[] = {
 
 #define N_KINDS ((int) (sizeof(kinds) / sizeof(kinds[0])))
 
-/* rank of each code; 0 = not a kind */
+/* rank of each code (0 = not a kind), and each label's length */
 static uint8_t kind_rank[256];
+static size_t label_len[N_KINDS];
 static bool kind_rank_ready;
 
 static void
@@ -114,8 +115,24 @@ KindRanks(void)
 	int			i;
 
 	for (i = 0; i < N_KINDS; i++)
+	{
 		kind_rank[kinds[i].info.code] = (uint8_t) (i + 1);
+		label_len[i] = strlen(kinds[i].info.label);
+	}
 	kind_rank_ready = true;
+}
+
+const InnoRoundKindInfo *
+inno_round_kind_by_label(const char *s, size_t len)
+{
+	int			i;
+
+	if (!kind_rank_ready)
+		KindRanks();
+	for (i = 0; i < N_KINDS; i++)
+		if (len == label_len[i] && memcmp(s, kinds[i].info.label, len) == 0)
+			return &kinds[i].info;
+	return NULL;
 }
 
 int

@@ -15,115 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------------------
- * Loading
- * ------------------------------------------------------------------------
- */
-
-static inline void EnsureBuilt(void);
-
-bool
-inno_lx_load(const char *s, size_t len, uint32_t *cp, uint32_t *off, int cap,
-			 LxText *t, bool *too_long)
-{
-	size_t		pos = 0;
-	int			n = 0;
-
-	EnsureBuilt();
-	*too_long = false;
-	t->orig = s;
-	t->len = len;
-	t->cp = cp;
-	t->off = off;
-	while (pos < len)
-	{
-		unsigned char b = (unsigned char) s[pos];
-		uint32_t	c;
-
-		if (n >= cap)
-		{
-			*too_long = true;
-			return false;
-		}
-		off[n] = (uint32_t) pos;
-		if (b < 0x80)
-		{
-			if (b == 0)
-				return false;
-			/* ASCII folds to lower case and three controls to a space */
-			cp[n++] = b >= 'A' && b <= 'Z' ? (uint32_t) b + 32 :
-				b == '\r' || b == '\f' || b == '\v' ? ' ' : b;
-			pos++;
-			continue;
-		}
-		if ((b & 0xF0) == 0xE0 && pos + 2 < len &&
-			((unsigned char) s[pos + 1] & 0xC0) == 0x80 && ((unsigned char) s[pos + 2] & 0xC0) == 0x80)
-		{
-			/* the three-byte form every Chinese character takes */
-			c = ((uint32_t) (b & 0x0F) << 12) | ((uint32_t) (s[pos + 1] & 0x3F) << 6) |
-				(uint32_t) (s[pos + 2] & 0x3F);
-			if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
-				return false;	/* overlong, or a surrogate */
-			pos += 3;
-			/* most Chinese characters fold to themselves: test the bitmap first */
-			if (c >= 0x4E00 && c <= 0x9FFF &&
-				!(inno_lx_traditional[(c - 0x4E00) >> 3] & (1 << ((c - 0x4E00) & 7))))
-			{
-				cp[n++] = c;
-				continue;
-			}
-		}
-		else if (!inno_utf8_next(s, len, &pos, &c))
-			return false;
-		cp[n++] = inno_lx_fold(c);
-	}
-	off[n] = (uint32_t) len;
-	t->n = n;
-	return true;
-}
-
-bool
-inno_lx_is_separator(uint32_t c)
-{
-	switch (c)
-	{
-		case '\n':
-		case ',':
-		case '|':
-		case ';':
-		case '/':
-		case '(':
-		case ')':
-		case ':':
-		case '[':
-		case ']':
-		case '"':
-		case '\'':
-		case '!':
-		case '?':
-		case 0x3001:			/* 、 */
-		case 0x3002:			/* 。 */
-		case 0x3010:			/* 【 】 */
-		case 0x3011:
-		case 0x300C:			/* 「 」 */
-		case 0x300D:
-		case 0x300E:			/* 『 』 */
-		case 0x300F:
-		case 0x300A:			/* 《 》 */
-		case 0x300B:
-		case 0x3008:			/* 〈 〉 */
-		case 0x3009:
-		case 0x00B7:			/* · */
-		case 0x2018:			/* ‘ ’ “ ” */
-		case 0x2019:
-		case 0x201C:
-		case 0x201D:
-		case 0x2026:			/* … */
-			return true;
-	}
-	return false;
-}
-
 const char *
 inno_lx_class_name(LxClass cls)
 {
@@ -314,7 +205,6 @@ Build(void)
 	int			i,
 				nedges = 0;
 
-	inno_lx_build_fold_bitmap();
 	inno_stage_register_vocabulary();
 	inno_funding_register_vocabulary();
 

@@ -27,7 +27,7 @@
 /* Fold one code point (see above). */
 extern uint32_t inno_lx_fold(uint32_t cp);
 
-/* One bit per code point of U+4E00..U+9FFF that the table folds (built with the trie). */
+/* One bit per code point of U+4E00..U+9FFF that the table folds (built on first load). */
 extern uint8_t inno_lx_traditional[];
 extern void inno_lx_build_fold_bitmap(void);
 
