@@ -117,6 +117,15 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS amcheck;
 RESET client_min_messages;
 -- plans below are serial, so their shape does not depend on the machine
+-- windows bounded by -infinity or infinity: nothing comes before -infinity
+-- or after infinity (a window ending at -infinity used to match every round)
+SELECT d AS announced, 'B轮 近2亿元 2023-06'::funding_round @@ funding_window(d) AS matches
+FROM (VALUES (daterange(NULL, '-infinity')), (daterange(NULL, '-infinity', '[]')),
+             (daterange('-infinity', '-infinity', '[]')), (daterange('infinity', NULL)),
+             (daterange('infinity', 'infinity', '[]')), (daterange('-infinity', 'infinity')),
+             (daterange('-infinity', 'infinity', '[]')), (daterange(NULL, 'infinity')),
+             (daterange('2023-06-01', 'infinity'))) v(d);
+
 SET max_parallel_workers_per_gather = 0;
 CREATE TABLE gen_rounds AS
 SELECT g AS id,
@@ -135,7 +144,10 @@ INSERT INTO windows VALUES
 	('any date, over 1 billion USD', funding_window(NULL, numrange(1000000000, NULL), 'USD')),
 	('2019 only, any amount', funding_window(daterange('2019-01-01', '2020-01-01'))),
 	('HKD, any date', funding_window(currency => 'HKD')),
-	('empty period', funding_window(daterange('2020-01-01', '2020-01-01'), NULL, 'CNY'));
+	('empty period', funding_window(daterange('2020-01-01', '2020-01-01'), NULL, 'CNY')),
+	('ends at -infinity', funding_window(daterange(NULL, '-infinity'))),
+	('starts at infinity', funding_window(daterange('infinity', NULL), NULL, 'CNY')),
+	('from -infinity to infinity', funding_window(daterange('-infinity', 'infinity')));
 SET enable_indexscan = off;
 SET enable_bitmapscan = off;
 CREATE TEMP TABLE seq_answers AS

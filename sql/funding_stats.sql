@@ -138,6 +138,22 @@ SELECT raw_stats_state(r)::text::funding_stats = (SELECT s FROM serial) AS raw_s
 FROM gen;
 DROP AGGREGATE raw_stats_state(funding_round);
 
+-- an aggregate seeded with a stored summary (empty or not) grows past it
+SELECT funding_stats(r)::text AS seed FROM (VALUES ('A轮 5000万元'::funding_round)) AS v(r) \gset
+CREATE AGGREGATE seeded_stats(funding_round) (
+	SFUNC = funding_stats_trans, STYPE = funding_stats, FINALFUNC = funding_stats_final,
+	INITCOND = :'seed');
+SELECT rounds(seeded_stats(r), 'CNY') AS cny_rounds, rounds(seeded_stats(r), 'USD') AS usd_rounds
+FROM gen;
+SELECT rounds(s, 'CNY') AS cny_rounds, total(s, 'CNY') = 50000000 + (SELECT total(s, 'CNY') FROM serial) AS total
+FROM (SELECT seeded_stats(r) AS s FROM gen) x;
+DROP AGGREGATE seeded_stats(funding_round);
+
+-- a section's sketch must have the parameters every funding_stats has, or
+-- it could never be rolled up with other values
+SELECT replace(:'seed', '"max_bins": 2100', '"max_bins": 16')::funding_stats;
+SELECT replace(:'seed', '"accuracy": 0.01', '"accuracy": 0.02')::funding_stats;
+
 -- every figure equals plain SQL (quantiles within 1%)
 SELECT p.cur,
        rounds(s.s, p.cur) = p.rounds AND disclosed_rounds(s.s, p.cur) = p.disclosed AND open_rounds(s.s, p.cur) = p.open AS counts,

@@ -54,6 +54,19 @@ SELECT '{"pilot": 99999999999999999999}'::stage_funnel;
 SELECT '{"pilot": 9223372036854775807, "concept": 1}'::stage_funnel;
 -- overflow while merging is 22003, never a wrap-around
 SELECT rollup(f) FROM (VALUES ('{"pilot": 9223372036854775807}'::stage_funnel), ('{"pilot": 1}')) AS v(f);
+-- so is a merge whose counts fit one by one but whose total does not: such
+-- a value could never be read back (total() would fail)
+SELECT rollup(f) FROM (VALUES ('{"concept": 9223372036854775807}'::stage_funnel), ('{"pilot": 1}')) AS v(f);
+SELECT rollup(f) FROM (VALUES ('{"concept": 4611686018427387904, "pilot": 4611686018427387903}'::stage_funnel),
+                              ('{"registered": 1}')) AS v(f);
+SELECT total(rollup(f)) FROM (VALUES ('{"concept": 4611686018427387904}'::stage_funnel),
+                                     ('{"pilot": 4611686018427387903}')) AS v(f);
+-- and so is counting past it from a seeded state
+CREATE AGGREGATE seeded_funnel(project_stage) (
+	SFUNC = funnel_trans, STYPE = stage_funnel, INITCOND = '{"concept": 9223372036854775806}');
+SELECT seeded_funnel(s) FROM (VALUES ('pilot'::project_stage)) AS v(s);
+SELECT seeded_funnel(s) FROM (VALUES ('pilot'::project_stage), ('concept')) AS v(s);
+DROP AGGREGATE seeded_funnel(project_stage);
 -- corrupted binary input is rejected by recv (raw bytes through a bytea COPY)
 CREATE TABLE funnel_in (f stage_funnel);
 \copy (SELECT decode('02' || repeat('00', 128), 'hex')) TO 'results/funnel_bad1.bin' (FORMAT binary)
@@ -163,6 +176,17 @@ FROM milestones WHERE project = 1;
 -- merging histories of one project from two sources: earliest date per stage
 SELECT rollup(h) FROM (VALUES ('{"registered": "2021-05-10", "high_tech": null}'::stage_history),
                               ('{"registered": "2021-08-01", "high_tech": "2023-11-20"}')) AS v(h);
+
+-- the transition function called directly with a NULL state starts from an
+-- empty history, as the aggregate does (it used to raise an internal error)
+SELECT history_trans(NULL, NULL, NULL) AS empty,
+       history_trans(NULL, 'registered', '2021-05-10') AS one,
+       history_trans(NULL, 'registered', NULL) AS undated;
+CREATE AGGREGATE history_without_initcond(project_stage, date) (
+	SFUNC = history_trans, STYPE = stage_history);
+SELECT history_without_initcond(s, d) FROM (VALUES ('pilot'::project_stage, '2020-01-01'::date),
+                                                   ('registered', '2021-05-10')) AS v(s, d);
+DROP AGGREGATE history_without_initcond(project_stage, date);
 
 -- bad input
 SELECT '{"registered": "2021-02-30"}'::stage_history;

@@ -195,9 +195,28 @@ WindowFromComposite(HeapTupleHeader rec, InnoFrWindow *w)
 		}
 		else
 		{
-			/* daterange is canonical [lo, hi): the last day is hi - 1 */
-			w->date_lo = lo.infinite ? PG_INT32_MIN : (int32) DatumGetDateADT(lo.val);
-			w->date_hi = hi.infinite ? PG_INT32_MAX : (int32) DatumGetDateADT(hi.val) - 1;
+			/*
+			 * daterange is canonical [lo, hi) for finite dates: the last day
+			 * is hi - 1.  The values -infinity and infinity are not
+			 * canonicalized and bound no finite date: a window ending at
+			 * -infinity or starting at infinity matches no round (which
+			 * always has a finite date), one starting at -infinity or
+			 * ending at infinity is unbounded on that side.
+			 */
+			DateADT		dlo = lo.infinite ? DATEVAL_NOBEGIN : DatumGetDateADT(lo.val);
+			DateADT		dhi = hi.infinite ? DATEVAL_NOEND : DatumGetDateADT(hi.val);
+
+			if (DATE_IS_NOEND(dlo) || DATE_IS_NOBEGIN(dhi))
+			{
+				w->date_lo = 1;	/* matches nothing */
+				w->date_hi = 0;
+			}
+			else
+			{
+				w->date_lo = DATE_IS_NOBEGIN(dlo) ? PG_INT32_MIN : (int32) dlo;
+				w->date_hi = DATE_IS_NOEND(dhi) ? PG_INT32_MAX :
+					(hi.inclusive ? (int32) dhi : (int32) dhi - 1);
+			}
 		}
 	}
 }

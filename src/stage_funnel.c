@@ -94,7 +94,8 @@ ReportOverflow(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("stage_funnel count out of range")));
+			 errmsg("stage_funnel count out of range"),
+			 errdetail("The counts of a stage_funnel add up to at most %lld.", (long long) PG_INT64_MAX)));
 }
 
 /* funnel(project_stage): transition (strict: NULL stages are skipped). */

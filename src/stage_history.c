@@ -100,8 +100,21 @@ history_trans(PG_FUNCTION_ARGS)
 	InnoStatus	st;
 
 	if (PG_ARGISNULL(0))
-		elog(ERROR, "stage_history state must not be NULL");
-	h = inno_agg_state(fcinfo, sizeof(InnoHistory));
+	{
+		/*
+		 * The aggregate starts from '{}'; a direct call (or an aggregate of
+		 * the user's own without INITCOND) with a NULL state starts from the
+		 * same empty history.
+		 */
+		MemoryContext aggcontext;
+
+		if (!AggCheckCallContext(fcinfo, &aggcontext))
+			aggcontext = CurrentMemoryContext;
+		h = MemoryContextAlloc(aggcontext, sizeof(InnoHistory));
+		inno_history_init(h);
+	}
+	else
+		h = inno_agg_state(fcinfo, sizeof(InnoHistory));
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(h);
 	if (!PG_ARGISNULL(2) && DATE_NOT_FINITE(PG_GETARG_DATEADT(2)))

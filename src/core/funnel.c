@@ -15,25 +15,46 @@ inno_funnel_init(InnoFunnel *f)
 	f->version = INNO_FUNNEL_VERSION;
 }
 
+/*
+ * The sum of a funnel's counts, which every accessor relies on fitting in an
+ * int64 (total(), reached()): computed unsigned, so it cannot overflow for
+ * counts that are each non-negative.
+ */
+static uint64_t
+funnel_sum(const InnoFunnel *f)
+{
+	uint64_t	sum = 0;
+	int			i;
+
+	for (i = 0; i < INNO_FUNNEL_SLOTS; i++)
+		sum += (uint64_t) f->count[i];
+	return sum;
+}
+
+/*
+ * Add n projects at a stage.  INNO_ERR_RANGE if the total would pass an
+ * int64 (possible only from a state seeded with huge counts): a value whose
+ * total cannot be read must never be produced.
+ */
 InnoStatus
 inno_funnel_add(InnoFunnel *f, InnoStage stage, int64_t n)
 {
 	if (stage >= INNO_FUNNEL_SLOTS || inno_stage_rank(stage) == 0)
 		return INNO_ERR_PARAM;
-	if (n < 0 || f->count[stage] > INT64_MAX - n)
+	if (n < 0 || funnel_sum(f) + (uint64_t) n > (uint64_t) INT64_MAX)
 		return INNO_ERR_RANGE;
 	f->count[stage] += n;
 	return INNO_OK;
 }
 
+/* f += g, both valid; INNO_ERR_RANGE (f unchanged) if the total would pass an int64. */
 InnoStatus
 inno_funnel_merge(InnoFunnel *f, const InnoFunnel *g)
 {
 	int			i;
 
-	for (i = 0; i < INNO_FUNNEL_SLOTS; i++)
-		if (f->count[i] > INT64_MAX - g->count[i])
-			return INNO_ERR_RANGE;
+	if (funnel_sum(f) + funnel_sum(g) > (uint64_t) INT64_MAX)
+		return INNO_ERR_RANGE;
 	for (i = 0; i < INNO_FUNNEL_SLOTS; i++)
 		f->count[i] += g->count[i];
 	return INNO_OK;

@@ -461,9 +461,19 @@ inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
 		}
 		q = inno_fs_sketch(s);
 		if (inno_qs_validate(q, s->size - sizeof(InnoFsSection), err) != INNO_OK ||
-			(int64_t) q->count != s->disclosed || q->accuracy != INNO_QS_DEFAULT_ACCURACY)
+			(int64_t) q->count != s->disclosed)
 		{
 			inno_set_detail(err, "Section %d's sketch is invalid.", i + 1);
+			return INNO_ERR_CORRUPT;
+		}
+		/* every section's sketch has the parameters rollup() merges */
+		if (q->accuracy != INNO_QS_DEFAULT_ACCURACY ||
+			q->max_bins != inno_qs_default_max_bins(INNO_QS_DEFAULT_ACCURACY))
+		{
+			inno_set_detail(err, "Section %d's sketch has accuracy %s and max_bins %u; a funding_stats sketch has accuracy %s and max_bins %d.",
+							i + 1, inno_qs_accuracy_text(q->accuracy), (unsigned) q->max_bins,
+							inno_qs_accuracy_text(INNO_QS_DEFAULT_ACCURACY),
+							inno_qs_default_max_bins(INNO_QS_DEFAULT_ACCURACY));
 			return INNO_ERR_CORRUPT;
 		}
 		off += s->size;

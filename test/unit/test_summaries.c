@@ -67,9 +67,16 @@ TEST(funnel_counts_and_merges)
 	CHECK_INT(inno_funnel_reached(&f, INNO_STAGE_ABOVE_SCALE), 66);
 	CHECK_INT(inno_funnel_at(&f, INNO_STAGE_REGISTERED), 3202);
 	CHECK(inno_funnel_add(&f, 13, 1) == INNO_ERR_PARAM);
-	CHECK(inno_funnel_add(&f, INNO_STAGE_PILOT, INT64_MAX) == INNO_OK);
-	CHECK(inno_funnel_add(&f, INNO_STAGE_PILOT, 1) == INNO_ERR_RANGE);
+	/* the total must stay within an int64, not only each count */
+	CHECK(inno_funnel_add(&f, INNO_STAGE_PILOT, INT64_MAX - 3411) == INNO_OK);
+	CHECK_INT(inno_funnel_total(&f), INT64_MAX);
+	CHECK(inno_funnel_add(&f, INNO_STAGE_CONCEPT, 1) == INNO_ERR_RANGE);
 	CHECK(inno_funnel_merge(&f, &f) == INNO_ERR_RANGE);
+	inno_funnel_init(&g);
+	CHECK(inno_funnel_add(&g, INNO_STAGE_CONCEPT, 1) == INNO_OK);
+	CHECK(inno_funnel_merge(&f, &g) == INNO_ERR_RANGE);
+	CHECK_INT(inno_funnel_total(&f), INT64_MAX);	/* unchanged */
+	CHECK(inno_funnel_merge(&g, &f) == INNO_ERR_RANGE);
 
 	inno_funnel_init(&f);
 	inno_funnel_add(&f, INNO_STAGE_CONCEPT, 3);
