@@ -222,7 +222,9 @@ funding_stats_combine(PG_FUNCTION_ARGS)
 	if (FS_BODY(b)->nsections == 0)
 		PG_RETURN_POINTER(a);
 	d = NewDatum(size);
-	if (inno_fs_merge(FS_BODY(d), size, FS_BODY(a), FS_BODY(b), &err) != INNO_OK)
+	/* the merged value is validated as any input is, before anyone reads it */
+	if (inno_fs_merge(FS_BODY(d), size, FS_BODY(a), FS_BODY(b), &err) != INNO_OK ||
+		inno_fs_validate(FS_BODY(d), inno_fs_stored_size(FS_BODY(d)), &err) != INNO_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("cannot merge funding_stats"),
