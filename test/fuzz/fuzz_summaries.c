@@ -6,17 +6,94 @@
  *
  * The first byte picks the reader; the rest is its input.  Oracles: no
  * crash or out-of-bounds access (ASan/UBSan); whatever a reader accepts
- * validates, and writing it out and reading it back gives the same bytes.
+ * validates, and writing it out and reading it back gives the same bytes;
+ * its accessors answer finitely within its bounds; merged with itself it
+ * validates again (or the merge is refused as out of range).
  */
 #include "funnel.h"
 #include "funstats.h"
 #include "history.h"
 #include "qsketch.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * Merging a value with itself must give a value that validates (or a clean
+ * out-of-range refusal): merge results are checked like any input.
+ */
+static void
+FunnelSelfMerge(const InnoFunnel *f)
+{
+	InnoFunnel	m = *f;
+	InnoError	err;
+
+	if (inno_funnel_merge(&m, f) == INNO_OK && inno_funnel_validate(&m, &err) != INNO_OK)
+		abort();
+}
+
+static void
+HistorySelfMerge(const InnoHistory *h)
+{
+	InnoHistory m = *h;
+	InnoError	err;
+
+	inno_history_merge(&m, h);
+	if (inno_history_validate(&m, &err) != INNO_OK || memcmp(&m, h, sizeof(m)) != 0)
+		abort();
+}
+
+/*
+ * Every accessor of an accepted sketch answers finitely and within the
+ * value's own bounds: quantiles non-decreasing in q, between min and max,
+ * the mean too.  A merge with itself validates and doubles the count.
+ */
+static void
+SketchAnswers(const InnoQSketch *q)
+{
+	static const double qs[] = {0.0, 0.001, 0.25, 0.5, 0.75, 0.999, 1.0};
+	double		prev = 0;
+	unsigned	i;
+	InnoQSketch *m;
+	InnoError	err;
+
+	if (q->count > 0)
+	{
+		double		mean = inno_qs_mean(q);
+
+		if (!isfinite(mean) || mean < q->min || mean > q->max)
+			abort();
+		for (i = 0; i < sizeof(qs) / sizeof(qs[0]); i++)
+		{
+			double		v = inno_qs_quantile(q, qs[i]);
+
+			if (!isfinite(v) || v < q->min || v > q->max || (i > 0 && v < prev))
+				abort();
+			prev = v;
+		}
+	}
+	m = malloc(INNO_QS_SIZE(2 * inno_qs_nbins(q)));
+	if (inno_qs_merge(m, q, q, &err) == INNO_OK &&
+		(inno_qs_validate(m, INNO_QS_SIZE(inno_qs_nbins(m)), &err) != INNO_OK || m->count != 2 * q->count))
+		abort();
+	free(m);
+}
+
+static void
+FundingStatsSelfMerge(const InnoFsHeader *h)
+{
+	size_t		cap = inno_fs_merge_size(h, h);
+	InnoFsHeader *m = calloc(1, cap);
+	InnoError	err;
+
+	if (inno_fs_merge(m, cap, h, h, &err) == INNO_OK &&
+		inno_fs_validate(m, inno_fs_stored_size(m), &err) != INNO_OK)
+		abort();
+	free(m);
+}
 
 static void
 FunnelText(const char *s, size_t n)
@@ -31,6 +108,7 @@ FunnelText(const char *s, size_t n)
 	if (inno_funnel_validate(&f, &err) != INNO_OK || inno_funnel_format(&f, buf, sizeof(buf)) < 0 ||
 		inno_funnel_parse(buf, strlen(buf), &g, &err) != INNO_OK || memcmp(&f, &g, sizeof(f)) != 0)
 		abort();
+	FunnelSelfMerge(&f);
 }
 
 static void
@@ -45,6 +123,7 @@ FunnelBinary(const uint8_t *b, size_t n)
 	inno_funnel_encode_binary(&f, buf);
 	if (n != sizeof(buf) || memcmp(buf, b, n) != 0)
 		abort();
+	FunnelSelfMerge(&f);
 }
 
 static void
@@ -60,6 +139,7 @@ HistoryText(const char *s, size_t n)
 	if (inno_history_validate(&h, &err) != INNO_OK || inno_history_format(&h, buf, sizeof(buf)) < 0 ||
 		inno_history_parse(buf, strlen(buf), &g, &err) != INNO_OK || memcmp(&h, &g, sizeof(h)) != 0)
 		abort();
+	HistorySelfMerge(&h);
 }
 
 static void
@@ -74,6 +154,7 @@ HistoryBinary(const uint8_t *b, size_t n)
 	inno_history_encode_binary(&h, buf);
 	if (n != sizeof(buf) || memcmp(buf, b, n) != 0)
 		abort();
+	HistorySelfMerge(&h);
 }
 
 static void
@@ -102,7 +183,7 @@ SketchText(const char *s, size_t n)
 			inno_qs_parse(buf, strlen(buf), back, &nbins2, &err) != INNO_OK ||
 			nbins2 != nbins || memcmp(back, q, INNO_QS_SIZE(nbins)) != 0)
 			abort();
-		(void) inno_qs_quantile(q, 0.5);
+		SketchAnswers(q);
 		free(buf);
 		free(back);
 	}
@@ -126,7 +207,7 @@ SketchBinary(const uint8_t *b, size_t n)
 		inno_qs_encode_binary(q, buf);
 		if (inno_qs_binary_size(q) != n || memcmp(buf, b, n) != 0)
 			abort();
-		(void) inno_qs_quantile(q, 0.99);
+		SketchAnswers(q);
 		free(buf);
 	}
 	free(q);
@@ -172,6 +253,7 @@ FundingStatsText(const char *s, size_t n)
 		back = calloc(1, size2);
 		if (inno_fs_parse(buf, strlen(buf), back, &size2, &err) != INNO_OK || memcmp(back, h, size) != 0)
 			abort();
+		FundingStatsSelfMerge(h);
 		free(back);
 		free(buf);
 	}
