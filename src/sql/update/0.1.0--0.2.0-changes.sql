@@ -1,0 +1,17 @@
+-- innovation: upgrade from 0.1.0 to 0.2.0 (ALTER EXTENSION innovation UPDATE).
+--
+-- The upgrade script is this file followed by the parts of the install
+-- script that are new in 0.2.0, whole (UPGRADE_PARTS_0.2.0 in the Makefile).
+-- This file changes what 0.1.0 already had, with the same definition and
+-- comment as the install script: the `upgrade` regression test installs
+-- 0.1.0, runs the upgrade script and compares the result with a fresh
+-- install of 0.2.0, object by object.  The same rules as
+-- for the install script apply (see test/lint_sql.py); unlike it, this script
+-- may use CREATE OR REPLACE on objects the extension already owns.
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION innovation UPDATE TO '0.2.0'" to load this file. \quit
+
+-- typed input reads the setting innovation.default_currency (src/sql/20_funding_round.sql)
+ALTER FUNCTION @extschema@.funding_round_in(cstring) STABLE;
+COMMENT ON FUNCTION @extschema@.funding_round_in(cstring) IS 'I/O (reads innovation.default_currency)';
