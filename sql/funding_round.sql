@@ -129,7 +129,7 @@ FROM (VALUES (daterange(NULL, '-infinity')), (daterange(NULL, '-infinity', '[]')
 SET max_parallel_workers_per_gather = 0;
 CREATE TABLE gen_rounds AS
 SELECT g AS id,
-       funding_round(k.kind, l, l + (abs(hashint4(g * 5)) % 3) * l / 2,
+       funding_round(k.kind::text, l, l + (abs(hashint4(g * 5)) % 3) * l / 2,
                      (ARRAY['CNY', 'CNY', 'CNY', 'USD', 'HKD'])[1 + abs(hashint4(g * 7)) % 5],
                      CASE WHEN g % 17 = 0 THEN NULL ELSE date '2015-01-01' + abs(hashint4(g * 11)) % 3650 END,
                      'day') AS r

@@ -67,9 +67,9 @@ SELECT '[]'::funding_stats;
 --
 CREATE TABLE gen AS
 SELECT g AS id, 'park-' || (g % 40) AS park, 'district-' || (g % 40 % 5) AS district,
-       CASE WHEN g % 23 = 0 THEN funding_round(k.kind, NULL, NULL, NULL, NULL)
-            WHEN g % 29 = 0 THEN funding_round(k.kind, l, NULL, cur, NULL)
-            ELSE funding_round(k.kind, l, l + round((abs(hashint4(g * 5)) % 3) * l / 2), cur,
+       CASE WHEN g % 23 = 0 THEN funding_round(k.kind::text, NULL, NULL, NULL, NULL)
+            WHEN g % 29 = 0 THEN funding_round(k.kind::text, l, NULL, cur, NULL)
+            ELSE funding_round(k.kind::text, l, l + round((abs(hashint4(g * 5)) % 3) * l / 2), cur,
                                date '2015-01-01' + abs(hashint4(g * 11)) % 3650) END AS r
 FROM (SELECT g, round(10000 * power(10::float8, (abs(hashint4(g * 3)) % 600) / 100.0::float8))::numeric AS l,
              (ARRAY['CNY', 'CNY', 'CNY', 'USD', 'HKD', 'JPY'])[1 + abs(hashint4(g * 7)) % 6] AS cur
@@ -167,12 +167,24 @@ SELECT p.cur,
        abs(quantile(s.s, 0.9, p.cur) - p.p90) <= 0.01 * p.p90 AS p90
 FROM plain p CROSS JOIN serial s WHERE p.cur <> '-' ORDER BY p.cur;
 -- per kind: rounds and totals
+-- (a total is NULL where no round of the kind is disclosed, as sum() is)
 SELECT count(*) AS kind_rows,
-       count(*) FILTER (WHERE k.rounds = p.rounds AND k.total = p.total) AS matching
+       count(*) FILTER (WHERE k.rounds = p.rounds AND k.total IS NOT DISTINCT FROM p.total
+                        AND k.category = round_category(k.kind)) AS matching,
+       count(*) FILTER (WHERE k.total IS NULL) AS undisclosed_kinds
 FROM kinds((SELECT s FROM serial)) k
 JOIN (SELECT currency(r) AS currency, round_kind(r) AS kind, count(*) AS rounds,
-             coalesce(sum(amount_point(r)), 0) AS total
+             sum(amount_point(r)) AS total
       FROM gen GROUP BY 1, 2) p ON k.currency IS NOT DISTINCT FROM p.currency AND k.kind = p.kind;
+-- per family, as the sums of its kinds
+SELECT count(*) AS family_rows,
+       count(*) FILTER (WHERE f.rounds = p.rounds AND f.disclosed = p.disclosed
+                        AND f.total IS NOT DISTINCT FROM p.total) AS matching
+FROM families((SELECT s FROM serial)) f
+JOIN (SELECT currency(r) AS currency, round_category(r) AS category, count(*) AS rounds,
+             count(*) FILTER (WHERE is_disclosed(r)) AS disclosed, sum(amount_point(r)) AS total
+      FROM gen GROUP BY 1, 2) p ON f.currency IS NOT DISTINCT FROM p.currency AND f.category = p.category;
+SELECT * FROM families((SELECT s FROM serial)) WHERE currency = 'USD' ORDER BY category;
 SELECT count(*) AS kind_rows FROM kinds((SELECT s FROM serial));
 
 -- binary COPY out and back in, and a corrupted binary value

@@ -311,30 +311,11 @@ funding_round_make(PG_FUNCTION_ARGS)
 
 /* ---- accessors ---- */
 
-static const InnoRoundKindInfo *
-KindOf(const InnoFundingRound *fr)
-{
-	const InnoRoundKindInfo *k = inno_round_kind_by_code(fr->kind);
-
-	if (k == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid round kind code %u in stored funding_round", (unsigned) fr->kind)));
-	return k;
-}
-
-PG_FUNCTION_INFO_V1(funding_round_kind);
-Datum
-funding_round_kind(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(cstring_to_text(KindOf(PG_GETARG_FR(0))->label));
-}
-
 PG_FUNCTION_INFO_V1(funding_round_is_equity);
 Datum
 funding_round_is_equity(PG_FUNCTION_ARGS)
 {
-	const InnoRoundKindInfo *k = KindOf(PG_GETARG_FR(0));
+	const InnoRoundKindInfo *k = inno_kind_of(PG_GETARG_FR(0));
 
 	if (k->category == INNO_ROUND_UNKNOWN)
 		PG_RETURN_NULL();
@@ -345,7 +326,7 @@ PG_FUNCTION_INFO_V1(funding_round_is_exit);
 Datum
 funding_round_is_exit(PG_FUNCTION_ARGS)
 {
-	const InnoRoundKindInfo *k = KindOf(PG_GETARG_FR(0));
+	const InnoRoundKindInfo *k = inno_kind_of(PG_GETARG_FR(0));
 
 	if (k->category == INNO_ROUND_UNKNOWN)
 		PG_RETURN_NULL();
@@ -493,7 +474,7 @@ Datum
 funding_round_to_jsonb(PG_FUNCTION_ARGS)
 {
 	const InnoFundingRound *fr = PG_GETARG_FR(0);
-	const InnoRoundKindInfo *k = KindOf(fr);
+	const InnoRoundKindInfo *k = inno_kind_of(fr);
 	const InnoCurrencyInfo *cur = inno_currency_by_numeric(fr->currency);
 	bool		disclosed = (fr->flags & INNO_FR_DISCLOSED) != 0;
 	bool		open = (fr->flags & INNO_FR_OPEN) != 0;
@@ -533,44 +514,6 @@ funding_round_to_jsonb(PG_FUNCTION_ARGS)
 	else
 		appendStringInfoString(&js, ", \"announced\": null, \"precision\": null}");
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(js.data));
-}
-
-/* round_kinds(): the round-kind vocabulary, in order. */
-PG_FUNCTION_INFO_V1(round_kinds);
-Datum
-round_kinds(PG_FUNCTION_ARGS)
-{
-	static const char *const category_names[] = {
-		[INNO_ROUND_VENTURE] = "venture",
-		[INNO_ROUND_PUBLIC_EQUITY] = "public_equity",
-		[INNO_ROUND_EXIT] = "exit",
-		[INNO_ROUND_HYBRID] = "hybrid",
-		[INNO_ROUND_DEBT] = "debt",
-		[INNO_ROUND_GRANT] = "grant",
-		[INNO_ROUND_UNKNOWN] = "unknown",
-	};
-	FuncCallContext *funcctx = inno_srf_rows(fcinfo, (uint64) inno_round_kind_count());
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		int			rank = (int) funcctx->call_cntr + 1;
-		const InnoRoundKindInfo *k = inno_round_kind_by_rank(rank);
-		Datum		values[6];
-		bool		nulls[6] = {false, false, false, false, false, false};
-
-		values[0] = Int32GetDatum(rank);
-		values[1] = PointerGetDatum(cstring_to_text(k->label));
-		values[2] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(k->name_zh)));
-		values[3] = PointerGetDatum(cstring_to_text(category_names[k->category]));
-		if (k->category == INNO_ROUND_UNKNOWN)
-			nulls[4] = nulls[5] = true;
-		else
-		{
-			values[4] = BoolGetDatum(k->is_equity);
-			values[5] = BoolGetDatum(k->is_exit);
-		}
-		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
 }
 
 /* funding_currencies(): the currencies the type knows. */

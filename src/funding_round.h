@@ -19,6 +19,9 @@ extern uint16 inno_currency_arg(FunctionCallInfo fcinfo, int argno);
 extern uint16 inno_default_currency(void);
 extern void inno_define_funding_settings(void);
 
+/* The kind of a stored round (ERROR on a corrupt code). */
+extern const InnoRoundKindInfo *inno_kind_of(const InnoFundingRound *fr);
+
 /* Parse funding text given in the server encoding. */
 extern InnoStatus inno_fr_parse_server(const char *str, size_t len, uint16 default_currency,
 									   InnoFundingRound *fr, InnoError *err);

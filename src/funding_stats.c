@@ -24,7 +24,7 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
-#include "core/funstats.h"
+#include "funding_stats.h"
 
 #define FS_OFFSET 8
 #define FS_BODY(d)			((InnoFsHeader *) ((char *) (d) + FS_OFFSET))
@@ -52,8 +52,8 @@ NewDatum(size_t body)
  * between nodes through the output function.  A state is first checked to
  * be well formed, then trimmed to the stored form, then fully validated.
  */
-static const InnoFsHeader *
-CheckedStats(Datum datum)
+const InnoFsHeader *
+inno_checked_stats(Datum datum)
 {
 	struct varlena *d = PG_DETOAST_DATUM(datum);
 	InnoError	err;
@@ -132,7 +132,7 @@ PG_FUNCTION_INFO_V1(funding_stats_out);
 Datum
 funding_stats_out(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(StatsText(CheckedStats(PG_GETARG_DATUM(0))));
+	PG_RETURN_CSTRING(StatsText(inno_checked_stats(PG_GETARG_DATUM(0))));
 }
 
 /* binary form: a format-version byte, then the text form (read by the same strict parser) */
@@ -160,7 +160,7 @@ PG_FUNCTION_INFO_V1(funding_stats_send);
 Datum
 funding_stats_send(PG_FUNCTION_ARGS)
 {
-	char	   *text = StatsText(CheckedStats(PG_GETARG_DATUM(0)));
+	char	   *text = StatsText(inno_checked_stats(PG_GETARG_DATUM(0)));
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -237,7 +237,7 @@ PG_FUNCTION_INFO_V1(funding_stats_rollup_trans);
 Datum
 funding_stats_rollup_trans(PG_FUNCTION_ARGS)
 {
-	(void) CheckedStats(PG_GETARG_DATUM(1));
+	(void) inno_checked_stats(PG_GETARG_DATUM(1));
 	return funding_stats_combine(fcinfo);
 }
 
@@ -259,15 +259,9 @@ funding_stats_final(PG_FUNCTION_ARGS)
 static const InnoFsSection *
 SectionArg(FunctionCallInfo fcinfo, int n, int *digits)
 {
-	const InnoFsHeader *h = CheckedStats(PG_GETARG_DATUM(0));
-	char	   *alpha = text_to_cstring(PG_GETARG_TEXT_PP(n));
-	const InnoCurrencyInfo *c = inno_currency_by_alpha(alpha);
+	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
+	const InnoCurrencyInfo *c = inno_currency_or_error(text_to_cstring(PG_GETARG_TEXT_PP(n)));
 
-	if (c == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown currency \"%s\"", alpha),
-				 errhint("Use an ISO 4217 code listed by funding_currencies(), such as CNY or USD.")));
 	*digits = c->minor_digits;
 	return inno_fs_section(h, c->numeric);
 }
@@ -276,7 +270,7 @@ PG_FUNCTION_INFO_V1(funding_stats_rounds_all);
 Datum
 funding_stats_rounds_all(PG_FUNCTION_ARGS)
 {
-	const InnoFsHeader *h = CheckedStats(PG_GETARG_DATUM(0));
+	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
 	const InnoFsSection *s = inno_fs_first(h);
 	int64		n = 0;
 	int			i;
@@ -449,7 +443,7 @@ PG_FUNCTION_INFO_V1(funding_stats_currencies);
 Datum
 funding_stats_currencies(PG_FUNCTION_ARGS)
 {
-	const InnoFsHeader *h = CheckedStats(PG_GETARG_DATUM(0));
+	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
 	const InnoFsSection *s = inno_fs_first(h);
 	Datum	   *elems = palloc(sizeof(Datum) * (h->nsections + 1));
 	int			n = 0;
@@ -462,62 +456,13 @@ funding_stats_currencies(PG_FUNCTION_ARGS)
 }
 
 /* kinds(s): one row per currency and round kind */
-PG_FUNCTION_INFO_V1(funding_stats_kinds);
-Datum
-funding_stats_kinds(PG_FUNCTION_ARGS)
-{
-	const InnoFsHeader *h = CheckedStats(PG_GETARG_DATUM(0));
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const InnoFsSection *s = inno_fs_first(h);
-	TupleDesc	tupdesc;
-	Tuplestorestate *store;
-	MemoryContext old;
-	int			i,
-				r;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	store = tuplestore_begin_heap(true, false, work_mem);
-	MemoryContextSwitchTo(old);
-	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
-	{
-		const InnoCurrencyInfo *c = inno_currency_by_numeric(s->currency);
-
-		for (r = 1; r <= inno_round_kind_count(); r++)
-		{
-			const InnoRoundKindInfo *k = inno_round_kind_by_rank(r);
-			const InnoFsKind *e = &s->kinds[k->code % INNO_FS_KIND_SLOTS];
-			Datum		values[5];
-			bool		nulls[5] = {c == NULL, false, false, false, false};
-
-			if (e->rounds == 0)
-				continue;
-			values[0] = c ? PointerGetDatum(cstring_to_text(c->alpha)) : (Datum) 0;
-			values[1] = PointerGetDatum(cstring_to_text(k->label));
-			values[2] = Int64GetDatum(e->rounds);
-			values[3] = Int64GetDatum(e->disclosed);
-			values[4] = inno_minor_to_numeric(e->sum_point, c ? c->minor_digits : 2);
-			tuplestore_putvalues(store, tupdesc, values, nulls);
-		}
-	}
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = tupdesc;
-	return (Datum) 0;
-}
 
 PG_FUNCTION_INFO_V1(funding_stats_eq);
 Datum
 funding_stats_eq(PG_FUNCTION_ARGS)
 {
-	const InnoFsHeader *a = CheckedStats(PG_GETARG_DATUM(0));
-	const InnoFsHeader *b = CheckedStats(PG_GETARG_DATUM(1));
+	const InnoFsHeader *a = inno_checked_stats(PG_GETARG_DATUM(0));
+	const InnoFsHeader *b = inno_checked_stats(PG_GETARG_DATUM(1));
 
 	PG_RETURN_BOOL(a->used == b->used && memcmp(a, b, a->used) == 0);
 }
@@ -533,5 +478,5 @@ PG_FUNCTION_INFO_V1(funding_stats_to_jsonb);
 Datum
 funding_stats_to_jsonb(PG_FUNCTION_ARGS)
 {
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(StatsText(CheckedStats(PG_GETARG_DATUM(0)))));
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(StatsText(inno_checked_stats(PG_GETARG_DATUM(0)))));
 }

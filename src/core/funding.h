@@ -66,8 +66,14 @@ typedef enum InnoRoundCategory
 	INNO_ROUND_HYBRID,			/* convertible, grant-to-equity */
 	INNO_ROUND_DEBT,			/* loans, debt */
 	INNO_ROUND_GRANT,			/* non-repayable public money */
-	INNO_ROUND_UNKNOWN			/* undisclosed kind */
+	INNO_ROUND_UNKNOWN,			/* undisclosed kind */
+	INNO_ROUND_NCATEGORIES
 } InnoRoundCategory;
+
+/* A family's label ("venture", "public_equity", ...), and back; the list for hints. */
+extern const char *inno_round_category_name(InnoRoundCategory c);
+extern bool inno_round_category_parse(const char *s, size_t len, InnoRoundCategory *c);
+extern void inno_round_category_list(char *buf, size_t buflen);
 
 typedef struct InnoRoundKindInfo
 {

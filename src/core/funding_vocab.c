@@ -14,6 +14,7 @@
 #include "funding.h"
 #include "lexicon.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------
@@ -120,6 +121,49 @@ KindRanks(void)
 		label_len[i] = strlen(kinds[i].info.label);
 	}
 	kind_rank_ready = true;
+}
+
+/* the round families (categories), by InnoRoundCategory */
+static const char *const category_names[INNO_ROUND_NCATEGORIES] = {
+	[INNO_ROUND_VENTURE] = "venture",
+	[INNO_ROUND_PUBLIC_EQUITY] = "public_equity",
+	[INNO_ROUND_EXIT] = "exit",
+	[INNO_ROUND_HYBRID] = "hybrid",
+	[INNO_ROUND_DEBT] = "debt",
+	[INNO_ROUND_GRANT] = "grant",
+	[INNO_ROUND_UNKNOWN] = "unknown",
+};
+
+const char *
+inno_round_category_name(InnoRoundCategory c)
+{
+	return (unsigned) c < INNO_ROUND_NCATEGORIES ? category_names[c] : NULL;
+}
+
+bool
+inno_round_category_parse(const char *s, size_t len, InnoRoundCategory *c)
+{
+	int			i;
+
+	for (i = 0; i < INNO_ROUND_NCATEGORIES; i++)
+		if (strlen(category_names[i]) == len && memcmp(category_names[i], s, len) == 0)
+		{
+			*c = (InnoRoundCategory) i;
+			return true;
+		}
+	return false;
+}
+
+void
+inno_round_category_list(char *buf, size_t buflen)
+{
+	size_t		o = 0;
+	int			i;
+
+	buf[0] = '\0';
+	for (i = 0; i < INNO_ROUND_NCATEGORIES && o < buflen; i++)
+		o += (size_t) snprintf(buf + o, buflen - o, "%s%s", i == 0 ? "" : i == INNO_ROUND_NCATEGORIES - 1 ? " or " : ", ",
+							   category_names[i]);
 }
 
 const InnoRoundKindInfo *

@@ -82,9 +82,6 @@ COMMENT ON FUNCTION @extschema@.funding_round(text, numeric, numeric, text, date
 
 -- accessors
 
-CREATE FUNCTION @extschema@.round_kind(@extschema@.funding_round)
-RETURNS text
-AS 'MODULE_PATHNAME', 'funding_round_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.is_equity(@extschema@.funding_round)
 RETURNS boolean
@@ -141,7 +138,6 @@ AS 'MODULE_PATHNAME', 'funding_round_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARAL
 CREATE CAST (@extschema@.funding_round AS jsonb)
 	WITH FUNCTION @extschema@.jsonb(@extschema@.funding_round);
 
-COMMENT ON FUNCTION @extschema@.round_kind(@extschema@.funding_round) IS 'round kind label, e.g. pre_a, b, grant_to_equity';
 COMMENT ON FUNCTION @extschema@.is_equity(@extschema@.funding_round) IS 'does the round count as equity funding (NULL for an undisclosed kind)';
 COMMENT ON FUNCTION @extschema@.is_exit(@extschema@.funding_round) IS 'is the round an exit: IPO, M&A, buyout, secondary (NULL for an undisclosed kind)';
 COMMENT ON FUNCTION @extschema@.amount_low(@extschema@.funding_round) IS 'lower bound of the amount, in currency units (NULL if undisclosed)';
@@ -159,18 +155,11 @@ COMMENT ON CAST (@extschema@.funding_round AS jsonb) IS 'every part of a funding
 
 -- vocabularies
 
-CREATE FUNCTION @extschema@.round_kinds(
-	OUT rank integer, OUT kind text, OUT name_zh text, OUT category text,
-	OUT is_equity boolean, OUT is_exit boolean)
-RETURNS SETOF record
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
 CREATE FUNCTION @extschema@.funding_currencies(
 	OUT currency text, OUT iso_numeric integer, OUT minor_digits integer)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.round_kinds() IS 'the round-kind vocabulary, in order';
 COMMENT ON FUNCTION @extschema@.funding_currencies() IS 'the currencies funding_round knows';
 
 -- comparison: the documented total order

@@ -99,9 +99,6 @@ CREATE FUNCTION @extschema@.max_amount(@extschema@.funding_stats, currency text)
 RETURNS numeric AS 'MODULE_PATHNAME', 'funding_stats_max_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.currencies(@extschema@.funding_stats)
 RETURNS text[] AS 'MODULE_PATHNAME', 'funding_stats_currencies' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.kinds(@extschema@.funding_stats,
-	OUT currency text, OUT kind text, OUT rounds bigint, OUT disclosed bigint, OUT total numeric)
-RETURNS SETOF record AS 'MODULE_PATHNAME', 'funding_stats_kinds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.jsonb(@extschema@.funding_stats)
 RETURNS jsonb AS 'MODULE_PATHNAME', 'funding_stats_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
@@ -119,7 +116,6 @@ COMMENT ON FUNCTION @extschema@.quantile(@extschema@.funding_stats, double preci
 COMMENT ON FUNCTION @extschema@.min_amount(@extschema@.funding_stats, text) IS 'smallest point amount in a currency';
 COMMENT ON FUNCTION @extschema@.max_amount(@extschema@.funding_stats, text) IS 'largest point amount in a currency';
 COMMENT ON FUNCTION @extschema@.currencies(@extschema@.funding_stats) IS 'the currencies with rounds';
-COMMENT ON FUNCTION @extschema@.kinds(@extschema@.funding_stats) IS 'per currency and round kind: rounds, disclosed rounds, total of point amounts';
 COMMENT ON FUNCTION @extschema@.jsonb(@extschema@.funding_stats) IS 'the summary as JSON';
 COMMENT ON CAST (@extschema@.funding_stats AS jsonb) IS 'the summary as JSON';
 

@@ -68,11 +68,6 @@ AddWords(Buf *b, int cls, int value, const char *before, const char *after)
 static void
 Kinds(Buf *b)
 {
-	static const char *const categories[] = {
-		[INNO_ROUND_VENTURE] = "venture", [INNO_ROUND_PUBLIC_EQUITY] = "public equity",
-		[INNO_ROUND_EXIT] = "exit", [INNO_ROUND_HYBRID] = "hybrid", [INNO_ROUND_DEBT] = "debt",
-		[INNO_ROUND_GRANT] = "grant", [INNO_ROUND_UNKNOWN] = "unknown",
-	};
 	int			r;
 
 	Add(b, "| rank | label | 中文 | category | equity | exit | accepted phrases |\n");
@@ -85,7 +80,7 @@ Kinds(Buf *b)
 		const char *const *p = inno_round_kind_phrases(r, &n);
 		bool		unknown = k->category == INNO_ROUND_UNKNOWN;
 
-		Add(b, "| %d | `%s` | %s | %s | %s | %s | ", r, k->label, k->name_zh, categories[k->category],
+		Add(b, "| %d | `%s` | %s | %s | %s | %s | ", r, k->label, k->name_zh, inno_round_category_name(k->category),
 			unknown ? "NULL" : k->is_equity ? "yes" : "no", unknown ? "NULL" : k->is_exit ? "yes" : "no");
 		for (i = 0; i < n; i++)
 			Add(b, "%s`%s`", i ? ", " : "", p[i]);

@@ -15,3 +15,14 @@
 -- typed input reads the setting innovation.default_currency (src/sql/20_funding_round.sql)
 ALTER FUNCTION @extschema@.funding_round_in(cstring) STABLE;
 COMMENT ON FUNCTION @extschema@.funding_round_in(cstring) IS 'I/O (reads innovation.default_currency)';
+
+-- round_kind(funding_round) returns the round_kind type and round_kinds()
+-- lists it (src/sql/27_round_kind.sql, which this script runs whole): the
+-- functions of 0.1.0 returning text make way.  A view of the user's that
+-- uses either makes this update fail; drop it first and recreate it after.
+DROP FUNCTION @extschema@.round_kind(@extschema@.funding_round);
+DROP FUNCTION @extschema@.round_kinds();
+
+-- kinds(funding_stats) gains the family and returns the kind as round_kind
+-- (src/sql/55_funding_stats_kinds.sql)
+DROP FUNCTION @extschema@.kinds(@extschema@.funding_stats);
