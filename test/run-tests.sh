@@ -4,7 +4,8 @@
 # run pg_regress and the client tests, stop the cluster, and end with one
 # line "N passed, N failed" (exit status 1 if anything failed).
 #
-# Environment: FUZZ_SMOKE_SECONDS (default 10) per fuzz target.
+# Environment: FUZZ_SMOKE_SECONDS (default 10) per fuzz target;
+# CONCURRENCY_SECONDS (default 30) and CONCURRENCY_CLIENTS for section 7.
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$INNO_TOP" || exit 1
@@ -128,5 +129,14 @@ for t in test/clients/*.sh; do
 		tail -30 "build/client-$name.log" >&2
 	fi
 done
+
+# 7. pgbench clients insert rows and refresh and read stored rollups at once
+inno_log "concurrency (pgbench, ${CONCURRENCY_SECONDS:-30} s)"
+if bash test/reliability/concurrency.sh >build/concurrency.log 2>&1; then
+	pass 1
+else
+	fail 1 "concurrency (see build/concurrency.log)"
+	tail -40 build/concurrency.log >&2
+fi
 
 finish

@@ -49,22 +49,28 @@ status=0
 	"${args[@]}" "$db" >"$log" 2>&1 || status=$?
 cat "$log"
 
-fail() {
-	echo "FAIL  $*" >&2
-	exit 1
-}
-[ "$status" -eq 0 ] || fail "pgbench exited with status $status (an aborted client: an error or a failed check)"
-grep -q '^number of failed transactions: 0 ' "$log" || fail "pgbench reports failed transactions"
+problems=()
+[ "$status" -eq 0 ] || problems+=("pgbench exited with status $status (a client aborted: an error or a failed check)")
+grep -q '^number of failed transactions: 0 ' "$log" || problems+=("pgbench reports failed transactions")
 # transactions per script, in the order of $scripts
 mapfile -t counts < <(sed -n 's/^ - \([0-9]*\) transactions (.*/\1/p' "$log")
-[ "${#counts[@]}" -eq "${#scripts[@]}" ] || fail "cannot read the transactions per script from $log"
+if [ "${#counts[@]}" -ne "${#scripts[@]}" ]; then
+	problems+=("cannot read the transactions per script from $log")
+	counts=(0 0 0)
+fi
 for c in "${counts[@]}"; do
-	[ "$c" -gt 0 ] || fail "a script ran no transaction"
+	[ "$c" -gt 0 ] || problems+=("a script ran no transaction")
 done
 
+# the last refresh and the checks, also after a failed run (to diagnose it)
 psql_ -d "$db" -v milestone_tx="${counts[0]}" -v round_tx="${counts[1]}" -v refresh_tx="${counts[2]}" \
-	-f "$dir/verify.sql" || fail "the stored rollups do not match the rows (see above)"
+	-f "$dir/verify.sql" || problems+=("the stored rollups do not match the rows (see above)")
 
 deadlocks=$(psql_ -d "$db" -Atc "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")
-[ "$deadlocks" = 0 ] || fail "$deadlocks deadlocks detected"
+[ "$deadlocks" = 0 ] || problems+=("$deadlocks deadlocks detected")
+
+if [ ${#problems[@]} -gt 0 ]; then
+	printf 'FAIL  %s\n' "${problems[@]}" >&2
+	exit 1
+fi
 echo "PASS  concurrency: $(sed -n 's/^number of transactions actually processed: //p' "$log") transactions, no failures, no deadlocks, rollups = rows"

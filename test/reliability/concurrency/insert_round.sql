@@ -1,7 +1,10 @@
 -- a funding round announced as text (round_text() in setup.sql), parsed by the
 -- generated column with funding_round(text, default_currency), and merged
 -- into its park's stored funding_stats with rollup() in the same statement:
--- 12 parks, so clients update the same rows all the time
+-- 12 parks, so clients update the same rows all the time. The merge reads
+-- pf.s, the row being updated, which a concurrent update makes PostgreSQL
+-- re-read once it commits; a sub-select of park_funding would read the
+-- statement's snapshot instead and lose updates (read_rows.sql then fails).
 \set project random(1, 600)
 \set form random(1, 14)
 \set n random(1, 99)
