@@ -64,7 +64,7 @@ done
 
 # the last refresh and the checks, also after a failed run (to diagnose it)
 psql_ -d "$db" -v milestone_tx="${counts[0]}" -v round_tx="${counts[1]}" -v refresh_tx="${counts[2]}" \
-	-f "$dir/verify.sql" || problems+=("the stored rollups do not match the rows (see above)")
+	-v clients="$clients" -f "$dir/verify.sql" || problems+=("the stored rollups do not match the rows (see above)")
 
 deadlocks=$(psql_ -d "$db" -Atc "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")
 [ "$deadlocks" = 0 ] || problems+=("$deadlocks deadlocks detected")
