@@ -14,7 +14,7 @@
 # Uses the server in the PG* variables (make test sets them), or starts a
 # throwaway cluster when PGHOST is not set; creates and drops the database
 # reliability_concurrency. Environment: CONCURRENCY_SECONDS (default 30),
-# CONCURRENCY_CLIENTS (default 6). Logs: build/concurrency-*.log.
+# CONCURRENCY_CLIENTS (default 6). pgbench's report: build/concurrency-pgbench.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . test/lib.sh
@@ -36,6 +36,7 @@ drop_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/de
 drop_db
 psql_ -d postgres -c "CREATE DATABASE $db"
 trap 'drop_db; inno_cluster_stop' EXIT
+trap 'exit 130' INT TERM # so that the EXIT trap runs
 PGOPTIONS='-c client_min_messages=warning' psql_ -d "$db" -f "$dir/setup.sql"
 
 scripts=(insert_milestone@10 insert_round@10 refresh_park@4 refresh_mv@1 read_rollup@4 read_rows@2)
