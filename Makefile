@@ -24,13 +24,13 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
 OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
              src/quantile_sketch.o src/funding_round.o src/funding_round_index.o \
              src/funding_text.o src/funding_stats.o src/stage_survival.o src/round_kind.o \
-             src/funding_stats_kinds.o \
+             src/funding_stats_kinds.o src/funding_convert.o \
              $(CORE_SRCS:.c=.o)
 
 # The upgrade script to 0.2.0 is assembled: the changes to objects 0.1.0 has,
 # then the parts of the install script that are new in 0.2.0, whole.
 UPGRADE_PARTS_0.2.0 = src/sql/update/0.1.0--0.2.0-changes.sql \
-                      src/sql/25_funding_text.sql src/sql/27_round_kind.sql \
+                      src/sql/25_funding_text.sql src/sql/26_funding_convert.sql src/sql/27_round_kind.sql \
                       src/sql/35_stage_survival.sql src/sql/55_funding_stats_kinds.sql
 DATA_built = innovation--$(EXTVERSION).sql innovation--0.1.0--0.2.0.sql
 # frozen install scripts of released versions
@@ -38,7 +38,7 @@ DATA      := $(wildcard src/sql/update/innovation--*.sql)
 DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index round_kind \
-               project_stage_copy stage_range funding_round funding_text stage_summaries quantile_sketch \
+               project_stage_copy stage_range funding_round funding_convert funding_text stage_summaries quantile_sketch \
                funding_stats stage_survival demo \
                extension upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale

@@ -224,17 +224,23 @@ MinorToNumeric(int64 minor, uint16 currency)
 }
 
 /*
- * funding_round(kind, low, high, currency, announced [, precision]).
+ * funding_round(kind, low, [point,] high, currency, announced [, precision]).
  * Not strict: NULL kind is 'undisclosed', NULL low an undisclosed amount,
- * NULL high an open upper end, NULL announced no date.
+ * NULL high an open upper end, NULL announced no date; without a point the
+ * point is the documented estimate (the midpoint, or low when open).
  */
-PG_FUNCTION_INFO_V1(funding_round_make);
-Datum
-funding_round_make(PG_FUNCTION_ARGS)
+static Datum
+MakeRound(FunctionCallInfo fcinfo, bool with_point)
 {
+	int			a_low = 1,
+				a_point = with_point ? 2 : -1,
+				a_high = with_point ? 3 : 2,
+				a_cur = a_high + 1,
+				a_date = a_high + 2,
+				a_prec = a_high + 3;
 	uint8_t		kind;
-	bool		has_amount = !PG_ARGISNULL(1);
-	bool		has_high = !PG_ARGISNULL(2);
+	bool		has_amount = !PG_ARGISNULL(a_low);
+	bool		has_high = !PG_ARGISNULL(a_high);
 	const InnoCurrencyInfo *cur = NULL;
 	int64		low = 0,
 				high = 0;
@@ -260,28 +266,28 @@ funding_round_make(PG_FUNCTION_ARGS)
 	if (kind == 0)
 		kind = INNO_KIND_UNDISCLOSED;
 
-	if (!PG_ARGISNULL(3))
-		cur = inno_currency_or_error(text_to_cstring(PG_GETARG_TEXT_PP(3)));
-	if (!has_amount && has_high)
+	if (!PG_ARGISNULL(a_cur))
+		cur = inno_currency_or_error(text_to_cstring(PG_GETARG_TEXT_PP(a_cur)));
+	if (!has_amount && (has_high || (with_point && !PG_ARGISNULL(a_point))))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a funding round with an upper amount needs a lower amount"),
-				 errhint("Pass NULL for both to record an undisclosed amount.")));
+				 errmsg("a funding round with an upper amount or a point needs a lower amount"),
+				 errhint("Pass NULL for all of them to record an undisclosed amount.")));
 	if (has_amount && cur == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a disclosed amount needs a currency"),
 				 errhint("Pass an ISO 4217 code such as 'CNY' or 'USD'.")));
 	if (has_amount)
-		low = NumericToMinor(PG_GETARG_NUMERIC(1), cur, "low");
+		low = NumericToMinor(PG_GETARG_NUMERIC(a_low), cur, "low");
 	if (has_high)
-		high = NumericToMinor(PG_GETARG_NUMERIC(2), cur, "high");
+		high = NumericToMinor(PG_GETARG_NUMERIC(a_high), cur, "high");
 
-	if (!PG_ARGISNULL(4))
+	if (!PG_ARGISNULL(a_date))
 	{
-		DateADT		d = PG_GETARG_DATEADT(4);
-		char	   *p = PG_NARGS() > 5 && !PG_ARGISNULL(5) ?
-			text_to_cstring(PG_GETARG_TEXT_PP(5)) : "day";
+		DateADT		d = PG_GETARG_DATEADT(a_date);
+		char	   *p = PG_NARGS() > a_prec && !PG_ARGISNULL(a_prec) ?
+			text_to_cstring(PG_GETARG_TEXT_PP(a_prec)) : "day";
 		int			prec = inno_fr_precision_of(p);
 
 		if (DATE_NOT_FINITE(d))
@@ -300,6 +306,8 @@ funding_round_make(PG_FUNCTION_ARGS)
 
 	st = inno_fr_make(kind, has_amount, low, has_high, high, cur ? cur->numeric : 0,
 					  precision, days, fr, &err);
+	if (st == INNO_OK && with_point && has_amount && !PG_ARGISNULL(a_point))
+		st = inno_fr_set_point(fr, NumericToMinor(PG_GETARG_NUMERIC(a_point), cur, "point"), &err);
 	if (st != INNO_OK)
 		ereport(ERROR,
 				(errcode(inno_sqlstate(st)),
@@ -307,6 +315,20 @@ funding_round_make(PG_FUNCTION_ARGS)
 				 err.detail[0] ? errdetail("%s", err.detail) : 0,
 				 err.hint[0] ? errhint("%s", err.hint) : 0));
 	PG_RETURN_POINTER(fr);
+}
+
+PG_FUNCTION_INFO_V1(funding_round_make);
+Datum
+funding_round_make(PG_FUNCTION_ARGS)
+{
+	return MakeRound(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(funding_round_make_with_point);
+Datum
+funding_round_make_with_point(PG_FUNCTION_ARGS)
+{
+	return MakeRound(fcinfo, true);
 }
 
 /* ---- accessors ---- */

@@ -318,7 +318,10 @@ funding_stats_total(PG_FUNCTION_ARGS)
 	int			digits;
 	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
 
-	return inno_minor_to_numeric(s ? s->sum_point : 0, digits);
+	/* no round in the currency, or none with an amount: unknown, not zero */
+	if (s == NULL || s->disclosed == 0)
+		PG_RETURN_NULL();
+	return inno_minor_to_numeric(s->sum_point, digits);
 }
 
 /* total_range(s, currency): [sum of lows, sum of highs], open above if any round is */
@@ -332,12 +335,14 @@ funding_stats_total_range(PG_FUNCTION_ARGS)
 	RangeBound	lower,
 				upper;
 
-	lower.val = inno_minor_to_numeric(s ? s->sum_low : 0, digits);
+	if (s == NULL || s->disclosed == 0)
+		PG_RETURN_NULL();
+	lower.val = inno_minor_to_numeric(s->sum_low, digits);
 	lower.infinite = false;
 	lower.inclusive = true;
 	lower.lower = true;
-	upper.infinite = s != NULL && s->open > 0;
-	upper.val = upper.infinite ? (Datum) 0 : inno_minor_to_numeric(s ? s->sum_high : 0, digits);
+	upper.infinite = s->open > 0;
+	upper.val = upper.infinite ? (Datum) 0 : inno_minor_to_numeric(s->sum_high, digits);
 	upper.inclusive = !upper.infinite;
 	upper.lower = false;
 	PG_RETURN_RANGE_P(MakeRange(typcache, &lower, &upper, false));

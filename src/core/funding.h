@@ -230,6 +230,12 @@ extern int	inno_fr_format(const InnoFundingRound *fr, char *buf, size_t buflen);
 extern InnoStatus inno_fr_make(uint8_t kind, bool has_amount, int64_t low, bool has_high, int64_t high,
 							   uint16_t currency, int date_precision, int32_t days,
 							   InnoFundingRound *out, InnoError *err);
+/*
+ * Place the point estimate of a disclosed round explicitly: within [low,
+ * high]; a round open above keeps low as its point (its text form has no
+ * room for another), so any other point is INNO_ERR_PARAM.
+ */
+extern InnoStatus inno_fr_set_point(InnoFundingRound *fr, int64_t point, InnoError *err);
 
 /* Check every field and invariant of a stored value. */
 extern InnoStatus inno_fr_validate(const InnoFundingRound *fr, InnoError *err);

@@ -168,6 +168,32 @@ inno_fr_make(uint8_t kind, bool has_amount, int64_t low, bool has_high, int64_t 
 }
 
 InnoStatus
+inno_fr_set_point(InnoFundingRound *fr, int64_t point, InnoError *err)
+{
+	inno_error_clear(err);
+	if (!(fr->flags & INNO_FR_DISCLOSED))
+	{
+		inno_set_detail(err, "An undisclosed round has no point estimate.");
+		return INNO_ERR_PARAM;
+	}
+	if (fr->flags & INNO_FR_OPEN)
+	{
+		if (point == fr->low)
+			return INNO_OK;
+		inno_set_detail(err, "The point estimate of a round open above is its lower bound.");
+		inno_set_hint(err, "Give an upper amount to place the point elsewhere.");
+		return INNO_ERR_PARAM;
+	}
+	if (point < fr->low || point > fr->high)
+	{
+		inno_set_detail(err, "The point estimate is outside the range of the amount.");
+		return INNO_ERR_PARAM;
+	}
+	fr->point = point;
+	return INNO_OK;
+}
+
+InnoStatus
 inno_fr_validate(const InnoFundingRound *fr, InnoError *err)
 {
 	int			prec = fr->flags & INNO_FR_DATE_MASK;
