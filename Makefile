@@ -31,7 +31,8 @@ OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_h
 # then the parts of the install script that are new in 0.2.0, whole.
 UPGRADE_PARTS_0.2.0 = src/sql/update/0.1.0--0.2.0-changes.sql \
                       src/sql/25_funding_text.sql src/sql/26_funding_convert.sql src/sql/27_round_kind.sql \
-                      src/sql/35_stage_survival.sql src/sql/55_funding_stats_kinds.sql
+                      src/sql/35_stage_survival.sql src/sql/55_funding_stats_kinds.sql \
+                      src/sql/60_summary_order.sql
 DATA_built = innovation--$(EXTVERSION).sql innovation--0.1.0--0.2.0.sql
 # frozen install scripts of released versions
 DATA      := $(wildcard src/sql/update/innovation--*.sql)

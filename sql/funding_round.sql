@@ -105,8 +105,11 @@ SELECT r FROM (VALUES ('b CNY 100 2021-01-01'::funding_round), ('b CNY 100 2021'
                       ('a CNY 100 2022-03'), ('ipo undisclosed 2023-06-15')) AS v(r)
 ORDER BY r;
 -- hashes are fixed across machines and versions
+-- (the extended hash with seed 0 has the standard hash in its low 32 bits,
+-- as PostgreSQL requires; other seeds are unchanged since 0.1.0)
 SELECT r, hash_funding_round(r), hash_funding_round_extended(r, 0) AS ext0,
-       hash_funding_round_extended(r, 7) AS ext7
+       hash_funding_round_extended(r, 7) AS ext7,
+       (hash_funding_round_extended(r, 0) & 4294967295) = (hash_funding_round(r)::bigint & 4294967295) AS low_bits_agree
 FROM (VALUES ('B轮 近2亿元 2023-06'::funding_round), ('战略投资 未披露'), ('$10M+')) AS v(r);
 
 --

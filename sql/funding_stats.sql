@@ -199,3 +199,11 @@ FROM stats_copy c JOIN park_stats p USING (park);
 \copy stats_copy FROM 'results/stats_bad2.bin' (FORMAT binary)
 
 DROP TABLE few, seed_rounds, gen, stats_copy CASCADE;
+
+-- input is cross-checked: the extremes against the sketch of the points, the
+-- sums against the counts and extremes (each of these read before 0.2.0)
+SELECT funding_stats(r)::text AS one FROM (VALUES ('A轮 100元'::funding_round)) v(r) \gset
+SELECT replace(:'one', '"min_point": 10000', '"min_point": 7')::funding_stats;
+SELECT replace(replace(:'one', '"sum_high": 10000', '"sum_high": 5000'), '"sum_low": 10000', '"sum_low": 5000')::funding_stats;
+SELECT replace(replace(:'one', '"sum_point": 10000', '"sum_point": 30000'), '"a": [1, 1, 10000]', '"a": [1, 1, 30000]')::funding_stats;
+SELECT :'one'::funding_stats = funding_stats('A轮 100元'::funding_round) AS same;

@@ -192,3 +192,12 @@ CREATE AGGREGATE grown_sketch(double precision) (
 SELECT grown_sketch(x) = quantile_sketch(x) AS same, count(grown_sketch(x)) FROM generate_series(1, 1000) AS g(x);
 DROP AGGREGATE grown_sketch(double precision);
 DROP TABLE sketch_in;
+
+-- input is cross-checked: the exact sum agrees with the count, minimum and
+-- maximum, and a minimum above zero lies in the smallest bucket
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 1, "max": 1, "sum": "0x1p1", "collapsed": [false, false], "negative": [], "positive": [0,1]}'::quantile_sketch;
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 0, "zeros": 0, "min": 0, "max": 0, "sum": "0x1p0", "collapsed": [false, false], "negative": [], "positive": []}'::quantile_sketch;
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 0.5, "max": 1, "sum": "0x1p0", "collapsed": [false, false], "negative": [], "positive": [0,1]}'::quantile_sketch;
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": -1, "max": -0.5, "sum": "-0x1p0", "collapsed": [false, false], "negative": [0,1], "positive": []}'::quantile_sketch;
+-- and the valid neighbours still read
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 1, "max": 1, "sum": "0x1p0", "collapsed": [false, false], "negative": [], "positive": [0,1]}'::quantile_sketch = quantile_sketch(1.0::float8) AS same;

@@ -91,6 +91,15 @@ hash_funding_round_extended(PG_FUNCTION_ARGS)
 	h = DatumGetUInt64(hash_uint32_extended(w[0], seed));
 	for (i = 1; i < 8; i++)
 		h = hash_combine64(h, DatumGetUInt64(hash_uint32_extended(w[i], seed)));
+
+	/*
+	 * PostgreSQL requires the low 32 bits of the extended hash with seed 0
+	 * to be the standard hash.  Other seeds (hash partitioning uses one)
+	 * keep the values of 0.1.0, so that partitions need no rerouting.
+	 */
+	if (seed == 0)
+		h = (h & UINT64CONST(0xFFFFFFFF00000000)) |
+			DatumGetUInt32(DirectFunctionCall1(hash_funding_round, PG_GETARG_DATUM(0)));
 	PG_RETURN_UINT64(h);
 }
 

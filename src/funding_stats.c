@@ -485,3 +485,6 @@ funding_stats_to_jsonb(PG_FUNCTION_ARGS)
 {
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(StatsText(inno_checked_stats(PG_GETARG_DATUM(0)))));
 }
+
+/* order and hash by the binary form: btree and hash operator classes */
+INNO_SUMMARY_ORDER(funding_stats)

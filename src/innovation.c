@@ -4,6 +4,8 @@
  */
 #include "innovation.h"
 
+#include "common/hashfn.h"
+
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
@@ -159,4 +161,28 @@ inno_srf_rows(FunctionCallInfo fcinfo, uint64 max_calls)
 		MemoryContextSwitchTo(oldcontext);
 	}
 	return SRF_PERCALL_SETUP();
+}
+
+int
+inno_send_cmp(PGFunction send, Datum a, Datum b)
+{
+	bytea	   *x = DatumGetByteaPP(DirectFunctionCall1(send, a));
+	bytea	   *y = DatumGetByteaPP(DirectFunctionCall1(send, b));
+	size_t		nx = VARSIZE_ANY_EXHDR(x),
+				ny = VARSIZE_ANY_EXHDR(y);
+	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(nx, ny));
+
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return (nx > ny) - (nx < ny);
+}
+
+Datum
+inno_send_hash(PGFunction send, Datum a, bool extended, uint64 seed)
+{
+	bytea	   *x = DatumGetByteaPP(DirectFunctionCall1(send, a));
+
+	if (extended)
+		return hash_any_extended((const unsigned char *) VARDATA_ANY(x), (int) VARSIZE_ANY_EXHDR(x), seed);
+	return hash_any((const unsigned char *) VARDATA_ANY(x), (int) VARSIZE_ANY_EXHDR(x));
 }

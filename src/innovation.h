@@ -66,6 +66,38 @@ extern char *inno_quote_input(const char *str, size_t len);
 /* Render up to 32 bytes as \x hex, for messages about bad binary input. */
 extern char *inno_bytes_to_hex(const char *data, int len);
 
+/*
+ * Summaries have no natural order, but DISTINCT, GROUP BY, UNION, IN and
+ * indexes need equality with btree and hash operator classes.  Their order
+ * and hash are those of their binary (send) form: deterministic, the same
+ * on every machine, and equal exactly when the values are.
+ */
+extern int	inno_send_cmp(PGFunction send, Datum a, Datum b);
+extern Datum inno_send_hash(PGFunction send, Datum a, bool extended, uint64 seed);
+
+#define INNO_SUMMARY_ORDER(type) \
+PG_FUNCTION_INFO_V1(type##_cmp); \
+Datum type##_cmp(PG_FUNCTION_ARGS) \
+{ PG_RETURN_INT32(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1))); } \
+PG_FUNCTION_INFO_V1(type##_lt); \
+Datum type##_lt(PG_FUNCTION_ARGS) \
+{ PG_RETURN_BOOL(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) < 0); } \
+PG_FUNCTION_INFO_V1(type##_le); \
+Datum type##_le(PG_FUNCTION_ARGS) \
+{ PG_RETURN_BOOL(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) <= 0); } \
+PG_FUNCTION_INFO_V1(type##_ge); \
+Datum type##_ge(PG_FUNCTION_ARGS) \
+{ PG_RETURN_BOOL(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) >= 0); } \
+PG_FUNCTION_INFO_V1(type##_gt); \
+Datum type##_gt(PG_FUNCTION_ARGS) \
+{ PG_RETURN_BOOL(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) > 0); } \
+PG_FUNCTION_INFO_V1(hash_##type); \
+Datum hash_##type(PG_FUNCTION_ARGS) \
+{ return inno_send_hash(type##_send, PG_GETARG_DATUM(0), false, 0); } \
+PG_FUNCTION_INFO_V1(hash_##type##_extended); \
+Datum hash_##type##_extended(PG_FUNCTION_ARGS) \
+{ return inno_send_hash(type##_send, PG_GETARG_DATUM(0), true, (uint64) PG_GETARG_INT64(1)); }
+
 /* Setup of a set-returning function giving max_calls rows of its row type. */
 extern FuncCallContext *inno_srf_rows(FunctionCallInfo fcinfo, uint64 max_calls);
 

@@ -502,3 +502,6 @@ quantile_sketch_to_jsonb(PG_FUNCTION_ARGS)
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(
 		SketchText(QS_BODY(CheckedSketch(PG_GETARG_DATUM(0))))));
 }
+
+/* order and hash by the binary form: btree and hash operator classes */
+INNO_SUMMARY_ORDER(quantile_sketch)

@@ -229,3 +229,6 @@ funnel_stages(PG_FUNCTION_ARGS)
 	}
 	SRF_RETURN_DONE(funcctx);
 }
+
+/* order and hash by the binary form: btree and hash operator classes */
+INNO_SUMMARY_ORDER(stage_funnel)

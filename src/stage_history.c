@@ -225,3 +225,6 @@ stage_history_to_jsonb(PG_FUNCTION_ARGS)
 	inno_history_format(CheckedHistory(fcinfo, 0), buf, INNO_HISTORY_TEXT_MAX);
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf));
 }
+
+/* order and hash by the binary form: btree and hash operator classes */
+INNO_SUMMARY_ORDER(stage_history)

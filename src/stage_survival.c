@@ -442,3 +442,6 @@ stage_survival_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!Equal(fcinfo));
 }
+
+/* order and hash by the binary form: btree and hash operator classes */
+INNO_SUMMARY_ORDER(stage_survival)

@@ -429,6 +429,21 @@ inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
 			inno_set_detail(err, "Section %d has inconsistent counts or sums.", i + 1);
 			return INNO_ERR_CORRUPT;
 		}
+		/*
+		 * The sums lie between disclosed x the smallest and x the largest
+		 * point, the points below the highs when no round is open; the
+		 * extremes are those the sketch of the points has.
+		 */
+		if (s->disclosed > 0 &&
+			((__int128) s->min_point * s->disclosed > s->sum_point ||
+			 (__int128) s->max_point * s->disclosed < s->sum_point ||
+			 (s->open == 0 && s->sum_point > s->sum_high) ||
+			 inno_fs_sketch(s)->min != MajorValue(s->min_point, s->currency) ||
+			 inno_fs_sketch(s)->max != MajorValue(s->max_point, s->currency)))
+		{
+			inno_set_detail(err, "Section %d's sums or extremes do not agree with each other.", i + 1);
+			return INNO_ERR_CORRUPT;
+		}
 		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
 			for (j = 0; j < 3; j++)
 				if (s->over[t][j] < 0 || s->over[t][j] > s->disclosed ||

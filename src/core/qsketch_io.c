@@ -487,5 +487,44 @@ inno_qs_validate(const InnoQSketch *s, size_t size, InnoError *err)
 			return Corrupt(err, "The exact sum is not normalized.");
 	if (!inno_xsum_in_range(&s->sum))
 		return Corrupt(err, "The exact sum is not below 2^1056 in magnitude.");
+
+	/*
+	 * The smallest magnitudes: without zeros, a minimum above 0 lies in the
+	 * lowest positive bucket (a maximum below 0 in the lowest negative one),
+	 * or below it when that store collapsed its smallest buckets into it.
+	 */
+	if (s->count > 0 && s->zeros == 0 && s->nneg == 0)
+	{
+		int32_t		b = inno_qs_bucket_of(s->min, s->accuracy);
+
+		if ((s->flags & INNO_QS_COLLAPSED_POS) ? b > s->bins[0].index : b != s->bins[0].index)
+			return Corrupt(err, "The minimum does not agree with the smallest bucket.");
+	}
+	if (s->count > 0 && s->zeros == 0 && s->npos == 0)
+	{
+		int32_t		b = inno_qs_bucket_of(-s->max, s->accuracy);
+
+		if ((s->flags & INNO_QS_COLLAPSED_NEG) ? b > s->bins[s->nneg - 1].index : b != s->bins[s->nneg - 1].index)
+			return Corrupt(err, "The maximum does not agree with the smallest negative bucket.");
+	}
+
+	/*
+	 * The sum of count values between min and max is between count x min
+	 * and count x max, so its quotient by the count, correctly rounded, is
+	 * between min and max (both doubles); and nothing sums to nothing.
+	 */
+	if (s->count == 0)
+	{
+		for (j = 0; j < INNO_XSUM_LIMBS; j++)
+			if (s->sum.limb[j] != 0)
+				return Corrupt(err, "An empty sketch has a sum that is not zero.");
+	}
+	else
+	{
+		double		mean = inno_xsum_div_to_double(&s->sum, s->count);
+
+		if (!(mean >= s->min && mean <= s->max))
+			return Corrupt(err, "The exact sum does not agree with the count, minimum and maximum.");
+	}
 	return INNO_OK;
 }
