@@ -139,4 +139,14 @@ else
 	tail -40 build/concurrency.log >&2
 fi
 
+# 8. round-trip property test of every type (ROUNDTRIP_SEED, ROUNDTRIP_SECONDS)
+inno_log "round-trip property test (test/reliability/roundtrip.sh)"
+if bash test/reliability/roundtrip.sh >build/reliability-roundtrip.log 2>&1; then
+	pass 1
+else
+	fail 1 "round-trip property test (see build/reliability-roundtrip.log)"
+	grep -A6 '^FAIL' build/reliability-roundtrip.log | cut -c1-1000 | head -80 >&2
+	tail -25 build/reliability-roundtrip.log >&2
+fi
+
 finish
