@@ -3,7 +3,8 @@
 
 For many generated values of every type -- project_stage, stage_range,
 stage_multirange, funding_round, funding_window, stage_funnel, stage_history,
-quantile_sketch and funding_stats -- it checks that
+quantile_sketch, funding_stats, and round_kind and stage_survival where the
+installed extension has them -- it checks that
 
 - text output -> input gives the same value (same text, `=` where the type
   has it, same send bytes);
@@ -17,7 +18,9 @@ quantile_sketch and funding_stats -- it checks that
   (counts non-negative, min <= quantile <= max, low <= point <= high, ...)
   or raises a clean ERROR: never SQLSTATE XX000, never a crash;
 - text forms and binary forms mutated at random are rejected with a clean
-  ERROR, or accepted and then round-trip like every other value.
+  ERROR, or accepted and then round-trip like every other value;
+- every type of the installed extension has a handler here (a new type
+  without one is a failure).
 
 Values come from the SQL constructors and aggregates fed with random and
 boundary inputs (extreme amounts and dates, every currency, round kind and
@@ -795,6 +798,16 @@ class Runner:
     # -- the run
 
     def setup(self, handlers):
+        present = {t for (t,) in self.db.q(
+            "SELECT t.typname::text FROM pg_type t JOIN pg_depend d ON d.classid = 'pg_type'::regclass "
+            "AND d.objid = t.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid "
+            "WHERE e.extname = 'innovation'")}
+        handlers = [h for h in handlers if h.name in present]
+        handled = {h.name for h in handlers} | set(UNTESTED_TYPES)
+        for t in sorted(present - handled):
+            self.fail(t, "every type of the extension has a round-trip handler", None,
+                      f"the installed extension has type {t}, which test/reliability/roundtrip.py does not test: "
+                      "add a Handler for it")
         self.handlers = handlers
         self.handlers_by_name = {h.name: h for h in handlers}
         for h in handlers:
@@ -1329,8 +1342,9 @@ class FundingRound(Handler):
     def setup(self, run):
         for cur, iso, minor in run.db.q("SELECT currency, iso_numeric, minor_digits FROM funding_currencies()"):
             CURRENCIES[cur] = (iso, minor)
-        for rank, kind, zh, cat, eq, ex in run.db.q("SELECT * FROM round_kinds()"):
-            KINDS[kind] = (rank, zh, eq, ex)
+        for rank, kind, zh, cat, eq, ex in run.db.q(
+                "SELECT rank, kind::text, name_zh, category, is_equity, is_exit FROM round_kinds() ORDER BY rank"):
+            KINDS[kind] = (rank, zh, eq, ex, cat)
         for phrase, role, meaning in run.db.q("SELECT phrase, role, meaning FROM funding_vocabulary()"):
             VOCAB.setdefault(role, []).append(phrase)
         self.words = list(KINDS) + list(CURRENCIES) + [k[1] for k in KINDS.values()] + [
@@ -1518,7 +1532,9 @@ class FundingRound(Handler):
                 ("try_funding_round of a non-round is NULL", "try_funding_round('获得两轮融资') IS NULL", True, "true"),
                 ("funding_round_error of a round is NULL", "funding_round_error('B轮 近2亿元') IS NULL", True, "true"),
                 ("extract_funding_rounds of an empty text", "(SELECT count(*) FROM extract_funding_rounds(''))", True, "0"),
-                ("a text longer than 1,000 bytes is not one round", f"{lit('亿' * 400)}::funding_round", False, None)]
+                ("a text longer than 1,000 bytes is not one round", f"{lit('亿' * 400)}::funding_round", False, None),
+                ("funding_round_gist_key has no text input", "'(days 0..1, amounts 1..2, currencies 00000001, "
+                 "flags 00)'::funding_round_gist_key", False, None)]
 
     def finish(self, run):
         """ORDER BY (btree sort) follows the documented total order."""
@@ -1640,7 +1656,7 @@ class FundingRound(Handler):
             if k not in KINDS:
                 return False, f"round_kind {k!r} is not in round_kinds()"
             return ([R.bool("equity"), R.bool("exit")] == [KINDS[k][2], KINDS[k][3]],
-                    f"is_equity {R['equity']}, is_exit {R['exit']}, round_kinds() says {KINDS[k][2:]}")
+                    f"is_equity {R['equity']}, is_exit {R['exit']}, round_kinds() says {KINDS[k][2:4]}")
         run.prop(v, "round kind, is_equity and is_exit follow round_kinds()", kind, ["kind", "equity", "exit"])
 
         def jsonb():
@@ -2839,7 +2855,10 @@ class FundingStats(Handler):
                     return False, f"kinds() row {row} is not in the summary"
                 kr, kd, kt = e["kinds"][row["kind"]]
                 exp_total = units(kt, row["currency"]) if row["currency"] else Decimal(kt)
-                if [row["rounds"], row["disclosed"]] != [kr, kd] or Decimal(str(row["total"])) != exp_total:
+                total = row["total"]
+                if total is None and kd == 0:  # "total NULL where no round is disclosed" (0 in older builds)
+                    total = 0
+                if [row["rounds"], row["disclosed"]] != [kr, kd] or total is None or Decimal(str(total)) != exp_total:
                     return False, f"kinds() row {row}, the summary has {[kr, kd, kt]}"
                 seen[row["currency"]] = seen.get(row["currency"], 0) + row["rounds"]
             for c, e in keyed.items():
@@ -2889,12 +2908,18 @@ class FundingStats(Handler):
 
         def per():
             rounds, disc, opn, total, trange, mn, mx, q0, q5, q1, overs = R.json(lb)
+            # no amount known in the currency: total and total_range NULL ("NULL if no round in
+            # the currency has an amount"; 0 and [0,0] in earlier builds)
+            nothing = (total is None or Decimal(str(total)) == 0) and trange in (None, "[0,0]")
             if e is None:
-                ok = ([rounds, disc, opn] == [0, 0, 0] and Decimal(str(total)) == 0 and [mn, mx, q0, q5, q1] == [None] * 5
+                ok = ([rounds, disc, opn] == [0, 0, 0] and nothing and [mn, mx, q0, q5, q1] == [None] * 5
                       and all(row == [0, 0, 0, 0] for row in overs))
                 return ok, f"no {c} rounds, but {R[lb]}"
             if [rounds, disc, opn] != [e["rounds"], e["disclosed"], e["open"]] or not (0 <= opn <= disc <= rounds):
                 return False, f"rounds/disclosed/open {rounds}/{disc}/{opn}, the summary has {e['rounds']}/{e['disclosed']}/{e['open']}"
+            if disc == 0:
+                return (nothing and [mn, mx, q0, q5, q1] == [None] * 5 and all(row == [0, 0, 0, 0] for row in overs),
+                        f"nothing disclosed in {c}, but {R[lb]}")
             if Decimal(str(total)) != units(e["sum_point"], c):
                 return False, f"total {total}, the summary's sum_point is {e['sum_point']} minor units"
             m = re.fullmatch(r"\[([-0-9.]+),([-0-9.]*)([\])])", trange or "")
@@ -2927,10 +2952,356 @@ class FundingStats(Handler):
         run.prop(v, f"{c}: rounds, totals, ranges, min/max, quantiles and rounds_over agree and are finite", per, [lb])
 
 
+
+# ---------------------------------------------------------------------------
+# round_kind (newer builds): the kind of a round as its own ordered type
+
+
+def kind_variant(rng, phrase):
+    """phrase written another documented way: a space is any run of spaces, - and _, or none."""
+    out = []
+    for ch in phrase:
+        if ch == " ":
+            out.append(rng.choice(("", " ", "-", "_", "  ", " - ")))
+        elif ch.isascii() and ch.isalpha():
+            out.append(ch.upper() if rng.random() < 0.3 else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class RoundKind(Handler):
+    name = "round_kind"
+    send = "round_kind_send"
+    weight = 1
+    binary_mutants = 2
+
+    def setup(self, run):
+        self.phrases = [(p, m) for p, r, m in run.db.q("SELECT phrase, role, meaning FROM funding_vocabulary()")
+                        if r == "kind" and m in KINDS]
+        self.labels = sorted(KINDS, key=lambda k: KINDS[k][0])
+        self.words = self.labels + [p for p, _ in self.phrases[:80]]
+
+    def boundary(self, run):
+        specs = []
+        for k in self.labels:
+            specs.append(dict(origin=f"{lit(k)}::round_kind", model=k, expect_error=False))
+            specs.append(dict(origin=f"{lit(KINDS[k][1])}::round_kind", model=k))
+        for p, m in self.phrases:
+            specs.append(dict(origin=f"{lit(p)}::round_kind", model=m, expect_error=False))
+        for t, i in ROUND_POOL[:30]:
+            specs.append(dict(origin=f"round_kind({lit(t)}::funding_round)", model=i["kind"], expect_error=False))
+        return specs
+
+    def random(self, run, rng):
+        p, m = rng.choice(self.phrases)
+        how = rng.randrange(3)
+        if how == 0:
+            return dict(origin=f"{lit(kind_variant(rng, p))}::round_kind", model=m, expect_error=False)
+        if how == 1:
+            return dict(origin=f"round_kind({lit(kind_variant(rng, p))}::text)", model=m, expect_error=False)
+        if ROUND_POOL:
+            t, i = rng.choice(ROUND_POOL)
+            return dict(origin=f"round_kind({lit(t)}::funding_round)", model=i["kind"], expect_error=False)
+        return None
+
+    def check_made(self, run, v):
+        if v.model is not None:
+            if v.text != v.model:
+                run.fail(self.name, "a documented phrase reads as its kind", v,
+                         f"{short(v.origin)} gives {v.text}, expected {v.model}", f"SELECT {v.origin};")
+            else:
+                run.ok()
+
+    def calls(self, run, v):
+        seed = run.rng.randrange(-2**63, 2**63)
+        return [Call("rank", "kind_rank({v})"), Call("zh", "kind_name_zh({v})"), Call("category", "round_category({v})"),
+                Call("text", "text({v})"), Call("fromtext", "round_kind(text({v}))"),
+                Call("hash", "hash_round_kind({v})"), Call("hashx0", "hash_round_kind_extended({v}, 0)"),
+                Call("hashx", f"hash_round_kind_extended({{v}}, {seed})"),
+                Call("ops", "(SELECT json_agg(json_build_array(round_kind_cmp({v}, k), {v} < k, {v} <= k, {v} = k, "
+                            "{v} <> k, {v} >= k, {v} > k) ORDER BY r.rank) FROM round_kinds() r(rank, k))")]
+
+    def verify(self, run, v, R):
+        k = v.text
+        if k not in KINDS:
+            run.fail(self.name, "output is a round_kinds() label", v, f"{k!r}")
+            return
+        rank, zh, eq, ex, cat = KINDS[k]
+        run.prop(v, "kind_rank / kind_name_zh / round_category follow round_kinds()",
+                 lambda: ([R.int("rank"), R["zh"], R["category"]] == [rank, zh, cat],
+                          f"{R['rank']} {R['zh']} {R['category']}, round_kinds() says {rank} {zh} {cat}"),
+                 ["rank", "zh", "category"])
+        run.prop(v, "text() and round_kind(text) agree",
+                 lambda: (R["text"] == k and R["fromtext"] == k, f"{R['text']} / {R['fromtext']}"), ["text", "fromtext"])
+        run.prop(v, "extended hash with seed 0 has the hash in its low 32 bits",
+                 lambda: ((R.int("hash") & 0xffffffff) == (R.int("hashx0") & 0xffffffff), f"{R['hash']} vs {R['hashx0']}"),
+                 ["hash", "hashx0"])
+
+        def ops():
+            rows = R.json("ops")
+            for j, (cmp, lt, le, eq_, ne, ge, gt) in enumerate(rows, 1):
+                sign = (rank > j) - (rank < j)
+                got = [(cmp > 0) - (cmp < 0), lt, le, eq_, ne, ge, gt]
+                exp = [sign, sign < 0, sign <= 0, sign == 0, sign != 0, sign >= 0, sign > 0]
+                if got != exp:
+                    return False, f"against rank {j}: {got}, expected {exp}"
+            return len(rows) == len(KINDS), f"{len(rows)} rows"
+        run.prop(v, "comparisons follow round_kinds() order", ops, ["ops"])
+
+
+# ---------------------------------------------------------------------------
+# stage_survival (newer builds): censored time from one stage to another
+
+
+def survival_bucket(days):
+    """Whole days below 4,096; beyond, 128 buckets per doubling, written as the bucket's first day."""
+    if days < 4096:
+        return days
+    k = days.bit_length() - 1
+    width = (1 << k) // 128
+    return (1 << k) + (days - (1 << k)) // width * width
+
+
+def survival_model(models, frm, to, as_of):
+    """The documented figures of stage_survival over histories ({rank: date or None})."""
+    times, undated, contradicting = {}, 0, 0
+    f, t = RANK[frm], RANK[to]
+    for m in models:
+        if f not in m:
+            continue
+        d0 = m[f]
+        if d0 is None:
+            undated += 1
+            continue
+        if d0 > as_of:
+            continue
+        if t in m and m[t] is None:
+            undated += 1
+            continue
+        d1 = m.get(t)
+        if d1 is not None and d1 < d0:
+            contradicting += 1
+            continue
+        if d1 is not None and d1 <= as_of:
+            e = times.setdefault(survival_bucket((d1 - d0).days), [0, 0])
+            e[0] += 1
+        else:
+            e = times.setdefault(survival_bucket((as_of - d0).days), [0, 0])
+            e[1] += 1
+    return dict(undated=undated, contradicting=contradicting, times=[[d, e, c] for d, (e, c) in sorted(times.items())])
+
+
+class StageSurvival(Handler):
+    name = "stage_survival"
+    send = "stage_survival_send"
+    jsonb = True
+    rollup = True
+    weight = 2
+
+    def setup(self, run):
+        self.words = LABELS + ["version", "from", "to", "as_of", "undated", "contradicting", "times", "null"]
+
+    def histories(self, rng, n, frm, to):
+        out = []
+        for _ in range(n):
+            m = {}
+            if rng.random() < 0.9:
+                m[RANK[frm]] = None if rng.random() < 0.08 else random_date(rng)
+            if rng.random() < 0.6:
+                d0 = m.get(RANK[frm])
+                if d0 is not None and rng.random() < 0.8:
+                    d = d0 + dt.timedelta(days=rng.choice((0, 1, rng.randint(1, 4000), rng.randint(1, 40000))))
+                    d = min(d, MAX_DATE) if rng.random() < 0.97 else d0 - dt.timedelta(days=rng.randint(1, 500))
+                    d = max(d, MIN_DATE)
+                else:
+                    d = None if rng.random() < 0.3 else random_date(rng)
+                m[RANK[to]] = d
+            for k in rng.sample(range(1, 13), rng.randint(0, 3)):
+                m.setdefault(k, None if rng.random() < 0.2 else random_date(rng))
+            out.append(m)
+        return out
+
+    def agg_sql(self, models, frm, to, as_of):
+        vals = ", ".join(f"({lit(history_text(m))}::stage_history)" for m in models)
+        return f"(SELECT stage_survival(h, {lit(frm)}, {lit(to)}, {lit(str(as_of))}) FROM (VALUES {vals}) t(h))"
+
+    def params(self, rng):
+        a, b = sorted(rng.sample(range(1, 13), 2)) if rng.random() < 0.9 else (rng.randint(1, 12),) * 2
+        return LABELS[a - 1], LABELS[b - 1], random_date(rng)
+
+    def random(self, run, rng):
+        frm, to, as_of = self.params(rng)
+        r = rng.random()
+        if r < 0.6:
+            models = self.histories(rng, rng.choice((1, 2, 5, 20, 80)), frm, to)
+            return dict(origin=self.agg_sql(models, frm, to, as_of), model=(models, frm, to, as_of), expect_error=False)
+        if r < 0.65:
+            return dict(origin=self.agg_sql(self.histories(rng, 2, frm, to), to, frm, as_of), expect_error=frm != to)
+        parts = [self.histories(rng, rng.choice((1, 3, 10)), frm, to) for _ in range(rng.randint(2, 4))]
+        subs = [self.agg_sql(p, frm, to, as_of) for p in parts]
+        allm = [m for p in parts for m in p]
+        mixed = rng.random() < 0.1
+        if mixed:
+            subs[-1] = self.agg_sql(parts[-1], frm, to, as_of + dt.timedelta(days=1))
+        origin = f"(SELECT rollup(s) FROM (VALUES {', '.join(f'({o})' for o in subs)}) t(s))"
+        if mixed:
+            return dict(origin=origin, expect_error=True)
+        return dict(origin=origin, model=(allm, frm, to, as_of), kind="merged",
+                    direct=self.agg_sql(allm, frm, to, as_of), expect_error=False)
+
+    def boundary(self, run):
+        specs = []
+        rng = run.rng
+        for frm, to in (("concept", "listed"), ("registered", "high_tech"), ("listed", "listed"), ("concept", "pilot")):
+            for as_of in (MIN_DATE, MAX_DATE, dt.date(2024, 12, 31)):
+                models = self.histories(rng, 12, frm, to)
+                specs.append(dict(origin=self.agg_sql(models, frm, to, as_of), model=(models, frm, to, as_of),
+                                  expect_error=False))
+        specs.append(dict(origin=self.agg_sql([{4: MIN_DATE, 7: MAX_DATE}], "registered", "high_tech", MAX_DATE),
+                          model=([{4: MIN_DATE, 7: MAX_DATE}], "registered", "high_tech", MAX_DATE), expect_error=False))
+        specs.append(dict(origin=self.agg_sql([{}], "registered", "high_tech", MAX_DATE),
+                          model=([{}], "registered", "high_tech", MAX_DATE)))
+        specs.append(dict(origin=self.agg_sql([{4: MIN_DATE}], "high_tech", "registered", MAX_DATE), expect_error=True))
+        return specs
+
+    def check_made(self, run, v):
+        if v.model is None:
+            return
+        models, frm, to, as_of = v.model
+        try:
+            j = json.loads(v.text)
+        except ValueError as e:
+            run.fail(self.name, "text form is JSON", v, str(e))
+            return
+        exp = survival_model(models, frm, to, as_of)
+        got = dict(undated=j.get("undated"), contradicting=j.get("contradicting"), times=j.get("times"))
+        head = [j.get("from"), j.get("to"), j.get("as_of")]
+        if got != exp or head != [frm, to, str(as_of)]:
+            run.fail(self.name, "the summary holds the documented times of its histories", v,
+                     f"has {short(json.dumps(got), 800)}\n      expected {short(json.dumps(exp), 800)}",
+                     f"SELECT {v.origin};")
+        else:
+            run.ok()
+
+    def calls(self, run, v):
+        qarr = "ARRAY[1e-9, 0.1, 0.25, 0.5, 0.75, 0.9, 1]::float8[]"
+        darr = "ARRAY[0, 1, 30, 365, 1000, 4095, 4096, 5000, 20000, 100000]"
+        return [Call("events", "event_count({v})"), Call("censored", "censored_count({v})"),
+                Call("excluded", "excluded_count({v})"),
+                Call("curve", "(SELECT coalesce(json_agg(c ORDER BY c.days), '[]') FROM survival_curve({v}) c)"),
+                Call("quantiles", f"(SELECT json_agg(survival_quantile({{v}}, q) ORDER BY i) FROM unnest({qarr}) "
+                                  f"WITH ORDINALITY u(q, i))"),
+                Call("q 0", "survival_quantile({v}, 0)", None),
+                Call("q -0.1", "survival_quantile({v}, -0.1)", False), Call("q 1.1", "survival_quantile({v}, 1.1)", False),
+                Call("q NaN", "survival_quantile({v}, 'NaN')", False),
+                Call("within", f"(SELECT json_agg(reached_within({{v}}, d * interval '1 day') ORDER BY d) "
+                               f"FROM unnest({darr}) d)"),
+                Call("within years", "json_build_array(reached_within({v}, '1 year'), reached_within({v}, '5 years'), "
+                                     "reached_within({v}, '-1 day'))", None),
+                Call("jsonb text", "jsonb({v}) = ({v})::text::jsonb"),
+                Call("combine", "stage_survival_combine({v}, {v})", None),
+                Call("final", "stage_survival_final({v})", None),
+                Call("self", "json_build_array({v} = {v}, {v} <> {v})")]
+
+    def verify(self, run, v, R):
+        try:
+            j = json.loads(v.text)
+            times = j["times"]
+            if j["version"] != 1 or j["from"] not in RANK or j["to"] not in RANK or RANK[j["from"]] > RANK[j["to"]]:
+                raise ValueError(f"header {[j.get(k) for k in ('version', 'from', 'to')]}")
+        except (ValueError, KeyError, TypeError) as e:
+            run.fail(self.name, "text form is the documented JSON", v, str(e))
+            return
+        ev = sum(t[1] for t in times)
+        ce = sum(t[2] for t in times)
+        ok_times = all(t[1] >= 0 and t[2] >= 0 and t[1] + t[2] > 0 and t[0] >= 0 for t in times) and \
+            [t[0] for t in times] == sorted({t[0] for t in times})
+        if not ok_times:
+            run.fail(self.name, "times are increasing, with non-negative counts", v, short(times, 800),
+                     f"SELECT {v.literal()};")
+        run.prop(v, "event_count / censored_count / excluded_count are the summary's",
+                 lambda: ([R.int("events"), R.int("censored"), R.int("excluded")] ==
+                          [ev, ce, j["undated"] + j["contradicting"]],
+                          f"{R['events']} {R['censored']} {R['excluded']}"), ["events", "censored", "excluded"])
+        run.prop(v, "jsonb is the text form", lambda: (R.bool("jsonb text") is True, R["jsonb text"]), ["jsonb text"])
+        run.prop(v, "a summary equals itself", lambda: (R.json("self") == [True, False], R["self"]), ["self"])
+
+        # the Kaplan-Meier curve, from the times
+        at_risk, surv, curve = ev + ce, 1.0, []
+        for days, e, c in times:
+            surv = surv * (1 - e / at_risk) if at_risk else surv
+            curve.append((days, at_risk, e, c, surv))
+            at_risk -= e + c
+
+        def km():
+            rows = R.json("curve")
+            if len(rows) != len(curve):
+                return False, f"{len(rows)} rows for {len(curve)} times"
+            for row, (days, n, e, c, sv) in zip(rows, curve):
+                s_, lo, hi = row["survival"], row["lower"], row["upper"]
+                if [row["days"], row["at_risk"], row["events"], row["censored"]] != [days, n, e, c]:
+                    return False, f"row {row}, expected days {days} at_risk {n} events {e} censored {c}"
+                if not (isinstance(s_, (int, float, Decimal)) and 0 <= float(s_) <= 1
+                        and math.isclose(float(s_), sv, rel_tol=1e-12, abs_tol=1e-15)):
+                    return False, f"row {row}: survival, Kaplan-Meier gives {sv!r}"
+                if (lo is None) != (hi is None) or (lo is not None and not (0 <= float(lo) <= float(s_) <= float(hi) <= 1)):
+                    return False, f"row {row}: the band is not around the estimate inside 0-1"
+                if lo is None and 0 < sv < 1 and not math.isclose(sv, 1) and not math.isclose(sv, 0, abs_tol=1e-15):
+                    return False, f"row {row}: no band where the estimate is {sv!r}"
+            return True, ""
+        run.prop(v, "survival_curve is the Kaplan-Meier estimate, with a band inside 0-1", km, ["curve"])
+
+        def quantiles():
+            qs = [1e-9, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0]
+            for q, got in zip(qs, R.json("quantiles")):
+                exp = next((d for d, n, e, c, sv in curve if 1 - sv >= q), None)
+                near = any(abs((1 - sv) - q) <= 1e-9 for _, _, _, _, sv in curve)
+                if got != exp and not near:
+                    return False, f"survival_quantile({q}) is {got}, the curve first reaches {q} at {exp}"
+            return True, ""
+        run.prop(v, "survival_quantile is the first day the curve reaches q", quantiles, ["quantiles", "curve"])
+
+        def within():
+            ds = [0, 1, 30, 365, 1000, 4095, 4096, 5000, 20000, 100000]
+            prev = -1.0
+            if not curve:  # nothing at risk: no estimate
+                return all(x is None for x in R.json("within")), f"no times, but {R['within']}"
+            for d, got in zip(ds, R.json("within")):
+                sv = 1.0
+                for days, n, e, c, s_ in curve:
+                    if days <= d:
+                        sv = s_
+                got = float(got)
+                if not (0 <= got <= 1) or got < prev or not math.isclose(got, 1 - sv, rel_tol=1e-12, abs_tol=1e-15):
+                    return False, f"reached_within({d} days) is {got!r}, 1 - S({d}) is {1 - sv!r}"
+                prev = got
+            return True, ""
+        run.prop(v, "reached_within(t) is 1 - S(t), in 0-1 and rising", within, ["within", "curve"])
+        if R.ok("within years"):
+            run.prop(v, "reached_within of years is in 0-1",
+                     lambda: (all(x is None or 0 <= float(x) <= 1 for x in R.json("within years")), R["within years"]),
+                     ["within years"])
+
+        def combine():
+            if not R.ok("combine"):
+                raise Skip()
+            k = json.loads(R["combine"])
+            return ([[t[0], 2 * t[1], 2 * t[2]] for t in times] == k["times"]
+                    and [k["undated"], k["contradicting"]] == [2 * j["undated"], 2 * j["contradicting"]],
+                    short(R["combine"], 800))
+        run.prop(v, "stage_survival_combine(s, s) doubles every count", combine, ["combine"])
+        if R.ok("final"):
+            run.prop(v, "stage_survival_final(s) is s", lambda: (R["final"] == v.text, short(R["final"])), ["final"])
+
+
 # ---------------------------------------------------------------------------
 
-HANDLERS = [ProjectStage, StageRange, StageMultirange, FundingRound, FundingWindow, StageFunnel, StageHistory,
-            QuantileSketch, FundingStats]
+HANDLERS = [ProjectStage, StageRange, StageMultirange, FundingRound, RoundKind, FundingWindow, StageFunnel,
+            StageHistory, StageSurvival, QuantileSketch, FundingStats]
+# types with no values to generate: the GiST index's storage type (its input
+# always refuses, checked by FundingRound.static)
+UNTESTED_TYPES = ["funding_round_gist_key"]
 
 
 def recv_main(type_name, hexs):
