@@ -481,6 +481,9 @@ TEST(counts_fit_int64)
 
 	q = ParseText(QS_TEXT("9223372036854775807", "0", "1", "1", "0x7fffffffffffffffp0", "0,9223372036854775807"), &st);
 	CHECK(st == INNO_OK);
+	/* the largest count reads back from the binary form too */
+	if (q)
+		CHECK(DecodePatched(q, BIN_COUNT, INT64_MAX, 8, -1, 0) == INNO_OK);
 	free(q);
 	/* 2^63: a count, a bin, zeros; and bins whose sum passes INT64_MAX */
 	CHECK(Rejects(QS_TEXT("9223372036854775808", "0", "1", "1", "0x1p63", "0,9223372036854775808")));
@@ -491,7 +494,8 @@ TEST(counts_fit_int64)
 	inno_qs_add(one, 2100, 1.0);
 	inno_xsum_normalize(&one->sum);
 	CHECK(DecodePatched(one, BIN_COUNT, UINT64_C(1) << 63, 8, BIN_FIRST + 4, UINT64_C(1) << 63) == INNO_ERR_CORRUPT);
-	CHECK(DecodePatched(one, BIN_COUNT, INT64_MAX, 8, BIN_FIRST + 4, INT64_MAX) == INNO_OK);
+	/* a count whose values could not add up to the sum (2^63 - 1 ones summing to 1) */
+	CHECK(DecodePatched(one, BIN_COUNT, INT64_MAX, 8, BIN_FIRST + 4, INT64_MAX) == INNO_ERR_CORRUPT);
 	/* merging: a count past INT64_MAX is an error, not a wrap */
 	q = ParseText(QS_TEXT("5000000000000000000", "0", "1", "1", "0x4563918244f4p16", "0,5000000000000000000"), &st);
 	CHECK(st == INNO_OK);
