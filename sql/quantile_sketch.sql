@@ -201,3 +201,5 @@ SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 
 SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": -1, "max": -0.5, "sum": "-0x1p0", "collapsed": [false, false], "negative": [0,1], "positive": []}'::quantile_sketch;
 -- and the valid neighbours still read
 SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 1, "max": 1, "sum": "0x1p0", "collapsed": [false, false], "negative": [], "positive": [0,1]}'::quantile_sketch = quantile_sketch(1.0::float8) AS same;
+-- one value is its own minimum and maximum
+SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 5.470553288673498e+25, "max": 5.4705532886738003e+25, "sum": "0x16a02c70a86313p33", "collapsed": [false, false], "negative": [], "positive": [2992,1]}'::quantile_sketch;

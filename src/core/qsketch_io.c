@@ -443,6 +443,29 @@ ValidateBins(const InnoQSketch *s, InnoError *err)
 	return INNO_OK;
 }
 
+/*
+ * The sign of sum - a - n b, exactly (a and b finite).  When n b is beyond
+ * the accumulator (about 2^1058) it is beyond every sum in range too, and
+ * its sign decides.
+ */
+static int
+SumMinus(const InnoExactSum *sum, double a, uint64_t n, double b)
+{
+	InnoExactSum d = *sum;
+	int			e,
+				k;
+
+	(void) frexp(b, &e);
+	if (b != 0 && n > 0 && e + (64 - __builtin_clzll(n)) > INNO_XSUM_MAX_EXP + 2)
+		return b > 0 ? -1 : 1;
+	inno_xsum_add(&d, -a);
+	for (k = 0; k < 64; k++)
+		if ((n & (UINT64_C(1) << k)) && !inno_xsum_add_scaled(&d, -b, k))
+			return b > 0 ? -1 : 1;	/* a term beyond the accumulator */
+	inno_xsum_normalize(&d);
+	return inno_xsum_sign(&d);
+}
+
 InnoStatus
 inno_qs_validate(const InnoQSketch *s, size_t size, InnoError *err)
 {
@@ -509,22 +532,13 @@ inno_qs_validate(const InnoQSketch *s, size_t size, InnoError *err)
 	}
 
 	/*
-	 * The sum of count values between min and max is between count x min
-	 * and count x max, so its quotient by the count, correctly rounded, is
-	 * between min and max (both doubles); and nothing sums to nothing.
+	 * count values whose smallest is min and largest max add up to at least
+	 * max + (count - 1) min and at most min + (count - 1) max (so one value
+	 * is min = max = sum); nothing sums to nothing.  Checked exactly.
 	 */
-	if (s->count == 0)
-	{
-		for (j = 0; j < INNO_XSUM_LIMBS; j++)
-			if (s->sum.limb[j] != 0)
-				return Corrupt(err, "An empty sketch has a sum that is not zero.");
-	}
-	else
-	{
-		double		mean = inno_xsum_div_to_double(&s->sum, s->count);
-
-		if (!(mean >= s->min && mean <= s->max))
-			return Corrupt(err, "The exact sum does not agree with the count, minimum and maximum.");
-	}
+	if (s->count == 0 ? inno_xsum_sign(&s->sum) != 0 :
+		SumMinus(&s->sum, s->max, s->count - 1, s->min) < 0 ||
+		SumMinus(&s->sum, s->min, s->count - 1, s->max) > 0)
+		return Corrupt(err, "The exact sum does not agree with the count, minimum and maximum.");
 	return INNO_OK;
 }

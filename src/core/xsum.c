@@ -33,6 +33,12 @@ inno_xsum_init(InnoExactSum *s)
 void
 inno_xsum_add(InnoExactSum *s, double x)
 {
+	(void) inno_xsum_add_scaled(s, x, 0);
+}
+
+bool
+inno_xsum_add_scaled(InnoExactSum *s, double x, int k)
+{
 	int			e;
 	double		m;
 	uint64_t	mant;
@@ -43,7 +49,7 @@ inno_xsum_add(InnoExactSum *s, double x)
 	int64_t		sign = 1;
 
 	if (x == 0.0)
-		return;
+		return true;
 	if (x < 0)
 	{
 		sign = -1;
@@ -58,14 +64,35 @@ inno_xsum_add(InnoExactSum *s, double x)
 		mant >>= 1;
 		exp2++;
 	}
-	pos = exp2 - INNO_XSUM_BASE;	/* >= 14 for every finite double */
+	pos = exp2 + k - INNO_XSUM_BASE;	/* >= 14 for every finite double and k >= 0 */
 	j = pos >> 5;
+	if (k < 0 || j >= INNO_XSUM_LIMBS)
+		return false;
 	v = (unsigned __int128) mant << (pos & 31);
+	if ((j + 1 >= INNO_XSUM_LIMBS && (uint64_t) (v >> 32) != 0) ||
+		(j + 2 >= INNO_XSUM_LIMBS && (uint64_t) (v >> 64) != 0))
+		return false;
 	s->limb[j] += sign * (int64_t) (uint32_t) v;
-	s->limb[j + 1] += sign * (int64_t) (uint32_t) (v >> 32);
-	s->limb[j + 2] += sign * (int64_t) (uint64_t) (v >> 64);
+	if (j + 1 < INNO_XSUM_LIMBS)
+		s->limb[j + 1] += sign * (int64_t) (uint32_t) (v >> 32);
+	if (j + 2 < INNO_XSUM_LIMBS)
+		s->limb[j + 2] += sign * (int64_t) (uint64_t) (v >> 64);
 	if (++s->pending >= XSUM_MAX_PENDING)
 		inno_xsum_normalize(s);
+	return true;
+}
+
+int
+inno_xsum_sign(const InnoExactSum *s)
+{
+	int			j;
+
+	if (s->limb[INNO_XSUM_LIMBS - 1] < 0)
+		return -1;
+	for (j = 0; j < INNO_XSUM_LIMBS; j++)
+		if (s->limb[j] != 0)
+			return 1;
+	return 0;
 }
 
 void

@@ -29,6 +29,15 @@ extern void inno_xsum_init(InnoExactSum *s);
 /* Add a finite double (non-finite values are the caller's to reject). */
 extern void inno_xsum_add(InnoExactSum *s, double x);
 
+/*
+ * Add x * 2^k (k >= 0) exactly; false, and nothing added, when that does not
+ * fit the accumulator's limbs (about 2^1058 and beyond).
+ */
+extern bool inno_xsum_add_scaled(InnoExactSum *s, double x, int k);
+
+/* -1, 0 or 1: the sign of a normalized sum */
+extern int	inno_xsum_sign(const InnoExactSum *s);
+
 /* s += t */
 extern void inno_xsum_merge(InnoExactSum *s, const InnoExactSum *t);
 

@@ -286,6 +286,35 @@ TEST(division_rounds_once)
 	CHECK(DivOf(NULL, 0, 5) == 0.0);
 }
 
+TEST(scaled_additions_and_sign)
+{
+	InnoExactSum s;
+	int			k;
+
+	/* 1.25 x 2^k for every k below 63 adds up exactly; the sign reads the result */
+	inno_xsum_init(&s);
+	CHECK(inno_xsum_sign(&s) == 0);
+	for (k = 0; k < 63; k++)
+		CHECK(inno_xsum_add_scaled(&s, 1.25, k));
+	/* the sum is 1.25 (2^63 - 1) */
+	CHECK(inno_xsum_add_scaled(&s, -1.25, 63));
+	inno_xsum_add(&s, 1.25);
+	inno_xsum_normalize(&s);
+	CHECK(inno_xsum_sign(&s) == 0);
+	CHECK(inno_xsum_add_scaled(&s, -DBL_MIN, 3));
+	inno_xsum_normalize(&s);
+	CHECK(inno_xsum_sign(&s) == -1);
+	/* DBL_MAX x 2^100 is beyond the limbs: refused, nothing added */
+	inno_xsum_init(&s);
+	CHECK(!inno_xsum_add_scaled(&s, DBL_MAX, 100));
+	CHECK(!inno_xsum_add_scaled(&s, 1.0, -1));
+	inno_xsum_normalize(&s);
+	CHECK(inno_xsum_sign(&s) == 0);
+	CHECK(inno_xsum_add_scaled(&s, DBL_MAX, 20));
+	inno_xsum_normalize(&s);
+	CHECK(inno_xsum_sign(&s) == 1);
+}
+
 UNIT_SUITE(xsum_suite,
 		   UNIT_CASE(exact_small_cases),
 		   UNIT_CASE(order_does_not_matter),
@@ -293,4 +322,5 @@ UNIT_SUITE(xsum_suite,
 		   UNIT_CASE(parse_rejects),
 		   UNIT_CASE(widest_values_round_trip),
 		   UNIT_CASE(range_and_corrupt_sign_limbs),
-		   UNIT_CASE(division_rounds_once));
+		   UNIT_CASE(division_rounds_once),
+		   UNIT_CASE(scaled_additions_and_sign));
