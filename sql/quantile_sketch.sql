@@ -17,12 +17,16 @@ END $$;
 
 -- a small sketch, shown whole
 SELECT quantile_sketch(x) FROM (VALUES (1.0), (2.0), (2.0), (10.0), (0.0), (-3.5)) AS v(x);
-SELECT quantile(s, 0), quantile(s, 0.5), quantile(s, 1), count(s), min(s), max(s), mean(s),
+SELECT quantile(s, 0), quantile(s, 0.5), quantile(s, 1), value_count(s), min_value(s), max_value(s), mean_value(s),
        relative_accuracy(s)
 FROM (SELECT quantile_sketch(x) AS s FROM (VALUES (1.0), (2.0), (2.0), (10.0), (0.0), (-3.5)) AS v(x)) t;
 -- no rows: NULL, like sum(); NULL values are skipped
 SELECT quantile_sketch(x) IS NULL AS no_rows FROM (SELECT 1.0::float8 AS x) t WHERE false;
-SELECT count(quantile_sketch(x)) FROM (VALUES (1.0::float8), (NULL), (3.0)) AS v(x);
+SELECT value_count(quantile_sketch(x)) FROM (VALUES (1.0::float8), (NULL), (3.0)) AS v(x);
+-- count(), min() and max() over a column of sketches are the aggregates (the
+-- accessors are value_count(), min_value(), max_value(), mean_value())
+SELECT count(s) AS sketches, count(DISTINCT s) AS distinct_sketches
+FROM (SELECT quantile_sketch(x) AS s FROM generate_series(1, 12) x GROUP BY x % 4) t;
 
 -- 1,000,000 values spread over 9 decades, the same on every machine
 CREATE TABLE measures AS
@@ -42,9 +46,9 @@ sketch AS (
 SELECT i, abs(s.v[i] - e.v[i]) / e.v[i] <= 0.01 AS within_1pct
 FROM exact e, sketch s, generate_series(1, 10) i;
 -- count, min, max exactly; mean from the exact sum
-SELECT count(s) = 1000000 AS count_exact, min(s) = (SELECT min(amount) FROM measures) AS min_exact,
-       max(s) = (SELECT max(amount) FROM measures) AS max_exact,
-       abs(mean(s) - (SELECT avg(amount) FROM measures)) / mean(s) < 1e-12 AS mean_agrees
+SELECT value_count(s) = 1000000 AS count_exact, min_value(s) = (SELECT min(amount) FROM measures) AS min_exact,
+       max_value(s) = (SELECT max(amount) FROM measures) AS max_exact,
+       abs(mean_value(s) - (SELECT avg(amount) FROM measures)) / mean_value(s) < 1e-12 AS mean_agrees
 FROM (SELECT quantile_sketch(amount) AS s FROM measures) t;
 -- other accuracies keep their promise too
 SELECT a, abs(quantile(quantile_sketch(amount, a), 0.5) -
@@ -138,14 +142,14 @@ DROP TABLE measures, sketch_copy CASCADE;
 -- issue 10, "No wrong value, ever"
 -- (2) within the accuracy at every magnitude: a bucket's value once
 -- overflowed or underflowed beyond about 1e154 and below 1e-154
-SELECT quantile(s, 0.5) AS median, abs(quantile(s, 0.5) / 3e200 - 1) <= 0.01 AS within_1pct, mean(s)
+SELECT quantile(s, 0.5) AS median, abs(quantile(s, 0.5) / 3e200 - 1) <= 0.01 AS within_1pct, mean_value(s)
 FROM (SELECT quantile_sketch(x) AS s
       FROM (VALUES (1e200::float8), (2e200), (3e200), (4e200), (5e200)) AS v(x)) t;
-SELECT quantile(s, 0.5) AS median, abs(quantile(s, 0.5) / 3e-200 - 1) <= 0.01 AS within_1pct, mean(s)
+SELECT quantile(s, 0.5) AS median, abs(quantile(s, 0.5) / 3e-200 - 1) <= 0.01 AS within_1pct, mean_value(s)
 FROM (SELECT quantile_sketch(x) AS s
       FROM (VALUES (1e-200::float8), (2e-200), (3e-200), (4e-200), (5e-200)) AS v(x)) t;
 -- the exact sum passes DBL_MAX, the mean does not
-SELECT quantile(s, 0.5) AS median, mean(s), max(s)
+SELECT quantile(s, 0.5) AS median, mean_value(s), max_value(s)
 FROM (SELECT quantile_sketch(x) AS s FROM (VALUES (1::float8), (1.7e308), (1.7e308), (1.7e308)) AS v(x)) t;
 -- every magnitude at once, subnormals and DBL_MAX included, at each accuracy
 SELECT a, quantiles(quantile_sketch(x, a), ARRAY[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]) AS q
@@ -154,10 +158,10 @@ FROM (VALUES (-1.7976931348623157e308::float8), (-1e-300), (-5e-324), (0), (5e-3
      unnest(ARRAY[0.001, 0.01, 0.05]) a
 GROUP BY a ORDER BY a;
 -- (4) counts fit bigint: 2^63 is refused in text and binary, a rollup past it is an error
-SELECT count(s) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 9223372036854775807, "zeros": 0, "min": 1, "max": 1, "sum": "0x7fffffffffffffffp0", "collapsed": [false, false], "negative": [], "positive": [0,9223372036854775807]}'::quantile_sketch)) AS v(s);
+SELECT value_count(s) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 9223372036854775807, "zeros": 0, "min": 1, "max": 1, "sum": "0x7fffffffffffffffp0", "collapsed": [false, false], "negative": [], "positive": [0,9223372036854775807]}'::quantile_sketch)) AS v(s);
 SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 9223372036854775808, "zeros": 0, "min": 1, "max": 1, "sum": "0x1p63", "collapsed": [false, false], "negative": [], "positive": [0,9223372036854775808]}'::quantile_sketch;
 SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 9223372036854775808, "zeros": 9223372036854775808, "min": 0, "max": 0, "sum": "0", "collapsed": [false, false], "negative": [], "positive": []}'::quantile_sketch;
-SELECT count(rollup(s)) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 5000000000000000000, "zeros": 0, "min": 1, "max": 1, "sum": "0x4563918244f4p16", "collapsed": [false, false], "negative": [], "positive": [0,5000000000000000000]}'::quantile_sketch), ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 5000000000000000000, "zeros": 0, "min": 1, "max": 1, "sum": "0x4563918244f4p16", "collapsed": [false, false], "negative": [], "positive": [0,5000000000000000000]}')) AS v(s);
+SELECT value_count(rollup(s)) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 5000000000000000000, "zeros": 0, "min": 1, "max": 1, "sum": "0x4563918244f4p16", "collapsed": [false, false], "negative": [], "positive": [0,5000000000000000000]}'::quantile_sketch), ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 5000000000000000000, "zeros": 0, "min": 1, "max": 1, "sum": "0x4563918244f4p16", "collapsed": [false, false], "negative": [], "positive": [0,5000000000000000000]}')) AS v(s);
 CREATE TABLE sketch_in (k text, s quantile_sketch);
 -- the binary form of one value 1.0, with its count (byte 14) and its bucket's count (byte 594) set to 2^63
 \copy (SELECT 'count', overlay(overlay(quantile_sketch_send(quantile_sketch(1.0::float8)) placing '\x8000000000000000'::bytea from 14) placing '\x8000000000000000'::bytea from 594)) TO 'results/sketch_count.bin' (FORMAT binary)
@@ -176,8 +180,8 @@ DROP AGGREGATE full_sketch(double precision);
 \copy sketch_in FROM 'results/sketch_index.bin' (FORMAT binary)
 SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 1, "max": 1, "sum": "0x1p0", "collapsed": [false, false], "negative": [], "positive": [2147483647,1]}'::quantile_sketch;
 -- 2^32 times DBL_MAX is in range (below 2^1056), once more is not: an error in a rollup or an aggregate
-SELECT count(s), mean(s) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 4294967296, "zeros": 0, "min": 1.7976931348623157e+308, "max": 1.7976931348623157e+308, "sum": "0x1fffffffffffffp1003", "collapsed": [false, false], "negative": [], "positive": [35840,4294967296]}'::quantile_sketch)) AS v(s);
-SELECT mean(rollup(s)) FROM (SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 4294967296, "zeros": 0, "min": 1.7976931348623157e+308, "max": 1.7976931348623157e+308, "sum": "0x1fffffffffffffp1003", "collapsed": [false, false], "negative": [], "positive": [35840,4294967296]}'::quantile_sketch
+SELECT value_count(s), mean_value(s) FROM (VALUES ('{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 4294967296, "zeros": 0, "min": 1.7976931348623157e+308, "max": 1.7976931348623157e+308, "sum": "0x1fffffffffffffp1003", "collapsed": [false, false], "negative": [], "positive": [35840,4294967296]}'::quantile_sketch)) AS v(s);
+SELECT mean_value(rollup(s)) FROM (SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 4294967296, "zeros": 0, "min": 1.7976931348623157e+308, "max": 1.7976931348623157e+308, "sum": "0x1fffffffffffffp1003", "collapsed": [false, false], "negative": [], "positive": [35840,4294967296]}'::quantile_sketch
                              UNION ALL SELECT quantile_sketch(1.7976931348623157e308::float8)) AS t(s);
 CREATE AGGREGATE huge_sketch(double precision) (
 	SFUNC = quantile_sketch_trans, STYPE = quantile_sketch,

@@ -124,16 +124,16 @@ AS 'MODULE_PATHNAME', 'quantile_sketch_quantile' LANGUAGE C IMMUTABLE STRICT PAR
 CREATE FUNCTION @extschema@.quantiles(@extschema@.quantile_sketch, double precision[])
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'quantile_sketch_quantiles' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.count(@extschema@.quantile_sketch)
+CREATE FUNCTION @extschema@.value_count(@extschema@.quantile_sketch)
 RETURNS bigint
 AS 'MODULE_PATHNAME', 'quantile_sketch_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.min(@extschema@.quantile_sketch)
+CREATE FUNCTION @extschema@.min_value(@extschema@.quantile_sketch)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'quantile_sketch_min' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.max(@extschema@.quantile_sketch)
+CREATE FUNCTION @extschema@.max_value(@extschema@.quantile_sketch)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'quantile_sketch_max' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.mean(@extschema@.quantile_sketch)
+CREATE FUNCTION @extschema@.mean_value(@extschema@.quantile_sketch)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'quantile_sketch_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.relative_accuracy(@extschema@.quantile_sketch)
@@ -149,10 +149,10 @@ COMMENT ON FUNCTION @extschema@.quantile(@extschema@.quantile_sketch, double pre
 'the q-quantile (as percentile_disc defines it), within the relative accuracy; NULL if empty';
 COMMENT ON FUNCTION @extschema@.quantiles(@extschema@.quantile_sketch, double precision[]) IS
 'several quantiles at once';
-COMMENT ON FUNCTION @extschema@.count(@extschema@.quantile_sketch) IS 'number of values (exact)';
-COMMENT ON FUNCTION @extschema@.min(@extschema@.quantile_sketch) IS 'smallest value (exact)';
-COMMENT ON FUNCTION @extschema@.max(@extschema@.quantile_sketch) IS 'largest value (exact)';
-COMMENT ON FUNCTION @extschema@.mean(@extschema@.quantile_sketch) IS 'mean of the values (exact sum, rounded once)';
+COMMENT ON FUNCTION @extschema@.value_count(@extschema@.quantile_sketch) IS 'number of values (exact)';
+COMMENT ON FUNCTION @extschema@.min_value(@extschema@.quantile_sketch) IS 'smallest value (exact)';
+COMMENT ON FUNCTION @extschema@.max_value(@extschema@.quantile_sketch) IS 'largest value (exact)';
+COMMENT ON FUNCTION @extschema@.mean_value(@extschema@.quantile_sketch) IS 'mean of the values (exact sum, rounded once)';
 COMMENT ON FUNCTION @extschema@.relative_accuracy(@extschema@.quantile_sketch) IS 'the relative accuracy the sketch guarantees';
 COMMENT ON FUNCTION @extschema@.jsonb(@extschema@.quantile_sketch) IS 'the sketch as JSON';
 COMMENT ON CAST (@extschema@.quantile_sketch AS jsonb) IS 'the sketch as JSON';

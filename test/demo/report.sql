@@ -143,8 +143,8 @@ INSERT INTO article
 SELECT 'F14', 'years from registration to high-tech: typical, fastest',
        '5-8 years; fastest < 2 years',
        format('median %s years; fastest %s years', round(quantile(sk, 0.5)::numeric, 1),
-              round(min(sk)::numeric, 1)),
-       quantile(sk, 0.5) BETWEEN 5 AND 8 AND min(sk) < 2
+              round(min_value(sk)::numeric, 1)),
+       quantile(sk, 0.5) BETWEEN 5 AND 8 AND min_value(sk) < 2
 FROM (SELECT quantile_sketch(time_to(history, 'registered', 'high_tech') / 365.25) AS sk
       FROM project_status) x;
 
@@ -242,10 +242,10 @@ ORDER BY x.cluster IS NULL, total(s, 'CNY') DESC;
 \echo
 \echo '== Years from registration to high-tech status per cluster =='
 SELECT coalesce(c.name_zh, '全市 city') AS cluster,
-       count(sk) AS firms,
+       value_count(sk) AS firms,
        round(quantile(sk, 0.5)::numeric, 1) AS median,
        round(quantile(sk, 0.9)::numeric, 1) AS p90,
-       round(min(sk)::numeric, 1) AS fastest
+       round(min_value(sk)::numeric, 1) AS fastest
 FROM (SELECT cluster, quantile_sketch(time_to(history, 'registered', 'high_tech') / 365.25) AS sk
       FROM project_status GROUP BY ROLLUP (cluster)) x
 LEFT JOIN clusters c USING (cluster)

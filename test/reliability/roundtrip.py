@@ -2537,7 +2537,7 @@ class QuantileSketch(Handler):
         except (ValueError, KeyError):
             acc = 0.01
         qarr = "ARRAY[" + ", ".join(repr(q) for q in QS) + "]::float8[]"
-        return [Call("count", "count({v})"), Call("min", "min({v})"), Call("max", "max({v})"), Call("mean", "mean({v})"),
+        return [Call("count", "value_count({v})"), Call("min", "min_value({v})"), Call("max", "max_value({v})"), Call("mean", "mean_value({v})"),
                 Call("acc", "relative_accuracy({v})"),
                 Call("q", f"(SELECT json_agg(quantile({{v}}, q) ORDER BY i) FROM unnest({qarr}) WITH ORDINALITY u(q, i))"),
                 Call("qs", f"to_json(quantiles({{v}}, {qarr}))"),

@@ -26,3 +26,10 @@ DROP FUNCTION @extschema@.round_kinds();
 -- kinds(funding_stats) gains the family and returns the kind as round_kind
 -- (src/sql/55_funding_stats_kinds.sql)
 DROP FUNCTION @extschema@.kinds(@extschema@.funding_stats);
+
+-- accessors named like standard aggregates hid them (count(s) over a column
+-- of sketches called the accessor per row): renamed, the same functions
+ALTER FUNCTION @extschema@.count(@extschema@.quantile_sketch) RENAME TO value_count;
+ALTER FUNCTION @extschema@.min(@extschema@.quantile_sketch) RENAME TO min_value;
+ALTER FUNCTION @extschema@.max(@extschema@.quantile_sketch) RENAME TO max_value;
+ALTER FUNCTION @extschema@.mean(@extschema@.quantile_sketch) RENAME TO mean_value;

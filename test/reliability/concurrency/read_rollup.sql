@@ -23,11 +23,11 @@ FROM (SELECT rollup(f) AS f, rollup(s) AS s, rollup(amounts) AS amounts, rollup(
 SELECT check_that(total(rollup(f)) = sum(total(f))
                   AND reached(rollup(f), 'high_tech') = sum(reached(f, 'high_tech'))
                   AND rounds(rollup(s)) = sum(rounds(s))
-                  AND total(rollup(s), 'CNY') = sum(total(s, 'CNY'))
+                  AND total(rollup(s), 'CNY') IS NOT DISTINCT FROM sum(total(s, 'CNY'))
                   AND rounds_over(rollup(s), 100000000, 'CNY', 'low')
                       = sum(rounds_over(s, 100000000, 'CNY', 'low'))
-                  AND coalesce(count(rollup(amounts)), 0) = coalesce(sum(count(amounts)), 0)
-                  AND min(rollup(amounts)) IS NOT DISTINCT FROM min(min(amounts))
-                  AND coalesce(count(rollup(to_high_tech)), 0) = coalesce(sum(count(to_high_tech)), 0),
+                  AND coalesce(value_count(rollup(amounts)), 0) = coalesce(sum(value_count(amounts)), 0)
+                  AND min_value(rollup(amounts)) IS NOT DISTINCT FROM min(min_value(amounts))
+                  AND coalesce(value_count(rollup(to_high_tech)), 0) = coalesce(sum(value_count(to_high_tech)), 0),
                   'accessors of the rollup = sums of the parts')
 FROM stored_summaries WHERE kept_in = (ARRAY['table', 'matview'])[:which];

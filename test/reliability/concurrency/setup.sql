@@ -205,9 +205,9 @@ BEGIN
 		       OR min_amount(x.s, c.currency) IS DISTINCT FROM c.min_point
 		       OR max_amount(x.s, c.currency) IS DISTINCT FROM c.max_point
 		       OR (c.currency = 'CNY'
-		           AND (coalesce(count(x.amounts), 0) <> c.disclosed
-		                OR min(x.amounts) IS DISTINCT FROM c.min_point::float8
-		                OR max(x.amounts) IS DISTINCT FROM c.max_point::float8
+		           AND (coalesce(value_count(x.amounts), 0) <> c.disclosed
+		                OR min_value(x.amounts) IS DISTINCT FROM c.min_point::float8
+		                OR max_value(x.amounts) IS DISTINCT FROM c.max_point::float8
 		                OR abs(quantile(x.amounts, 0.5) - c.median_point::float8)
 		                   > 0.01 * c.median_point::float8)))$q$, rel)
 	USING park;
@@ -215,7 +215,7 @@ BEGIN
 	-- all rounds, the set of currencies, and no CNY sketch without CNY rounds
 	RETURN QUERY EXECUTE format($q$
 		SELECT format('%1$s park %%s: %%s rounds in %%s, CNY sketch of %%s; recount %%s in %%s',
-		              x.park_id, rounds(x.s), currencies(x.s), count(x.amounts), c.rounds, c.currencies)
+		              x.park_id, rounds(x.s), currencies(x.s), value_count(x.amounts), c.rounds, c.currencies)
 		FROM %1$s x
 		CROSS JOIN LATERAL (
 		  SELECT coalesce(sum(rounds), 0) AS rounds,
@@ -230,7 +230,7 @@ BEGIN
 	-- days from registered to high_tech: count, min and max are exact
 	RETURN QUERY EXECUTE format($q$
 		SELECT format('%1$s park %%s to_high_tech: %%s %%s %%s, recount %%s %%s %%s',
-		              x.park_id, count(x.to_high_tech), min(x.to_high_tech), max(x.to_high_tech),
+		              x.park_id, value_count(x.to_high_tech), min_value(x.to_high_tech), max_value(x.to_high_tech),
 		              c.n, c.lo, c.hi)
 		FROM %1$s x
 		CROSS JOIN LATERAL (
@@ -239,9 +239,9 @@ BEGIN
 		  FROM recount_projects r
 		  WHERE r.park_id = x.park_id AND high_tech_on - registered_on IS NOT NULL) c
 		WHERE ($1 IS NULL OR x.park_id = $1)
-		  AND (coalesce(count(x.to_high_tech), 0) <> c.n
-		       OR min(x.to_high_tech) IS DISTINCT FROM c.lo::float8
-		       OR max(x.to_high_tech) IS DISTINCT FROM c.hi::float8)$q$, rel)
+		  AND (coalesce(value_count(x.to_high_tech), 0) <> c.n
+		       OR min_value(x.to_high_tech) IS DISTINCT FROM c.lo::float8
+		       OR max_value(x.to_high_tech) IS DISTINCT FROM c.hi::float8)$q$, rel)
 	USING park;
 END $fn$;
 
