@@ -20,8 +20,13 @@ SELECT quantile_sketch(x) FROM (VALUES (1.0), (2.0), (2.0), (10.0), (0.0), (-3.5
 SELECT quantile(s, 0), quantile(s, 0.5), quantile(s, 1), value_count(s), min_value(s), max_value(s), mean_value(s),
        relative_accuracy(s)
 FROM (SELECT quantile_sketch(x) AS s FROM (VALUES (1.0), (2.0), (2.0), (10.0), (0.0), (-3.5)) AS v(x)) t;
--- no rows: NULL, like sum(); NULL values are skipped
-SELECT quantile_sketch(x) IS NULL AS no_rows FROM (SELECT 1.0::float8 AS x) t WHERE false;
+-- no rows: the empty sketch, as every summary aggregate gives (count 0,
+-- estimates NULL); it rolls up with any sketch; NULL values are skipped
+SELECT s, value_count(s), quantile(s, 0.5), min_value(s), mean_value(s)
+FROM (SELECT quantile_sketch(x) AS s FROM (SELECT 1.0::float8 AS x) t WHERE false) e;
+SELECT value_count(rollup(s)), relative_accuracy(rollup(s))
+FROM (SELECT quantile_sketch(x, 0.001) AS s FROM generate_series(1, 3) x
+      UNION ALL SELECT quantile_sketch(x) FROM (SELECT 1.0::float8 AS x) t WHERE false) u;
 SELECT value_count(quantile_sketch(x)) FROM (VALUES (1.0::float8), (NULL), (3.0)) AS v(x);
 -- count(), min() and max() over a column of sketches are the aggregates (the
 -- accessors are value_count(), min_value(), max_value(), mean_value())

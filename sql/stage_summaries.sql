@@ -33,6 +33,9 @@ SELECT total(f), reached(f, 'high_tech'), reached(f, 'above_scale'), at_stage(f,
        round(conversion(f, 'high_tech', 'above_scale')::numeric, 4) AS to_above_scale
 FROM (SELECT funnel(stage) AS f FROM seed_projects) s;
 SELECT * FROM stages((SELECT funnel(stage) FROM seed_projects)) WHERE reached > 0;
+-- a conversion runs up the ladder: the other way round is an error with a hint
+SELECT conversion(funnel(stage), 'high_tech', 'registered') FROM seed_projects;
+SELECT conversion(funnel(stage), 'high_tech', 'high_tech') AS same_stage FROM seed_projects;
 
 -- empty input gives an empty funnel, NULL stages are not counted
 SELECT funnel(stage), total(funnel(stage)) FROM seed_projects WHERE false;

@@ -47,9 +47,18 @@ FROM survival_curve((SELECT stage_survival(h, 'registered', 'high_tech', '2025-1
 SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY time_to(h, 'registered', 'high_tech')) AS finishers_median
 FROM sv_histories WHERE time_to(h, 'registered', 'high_tech') >= 0;
 
--- empty input is NULL (the stages and date come from the rows); rows
+-- no rows give the empty summary, as every summary aggregate does: it has
+-- no stages (they come from the rows) and rolls up with any other; rows
 -- without subjects give a summary without times
-SELECT stage_survival(h, 'registered', 'high_tech', '2025-12-31') FROM sv_histories WHERE false;
+SELECT s, event_count(s), survival_quantile(s, 0.5)
+FROM (SELECT stage_survival(h, 'registered', 'high_tech', '2025-12-31') AS s FROM sv_histories WHERE false) e;
+SELECT rollup(s) = (SELECT stage_survival(h, 'registered', 'high_tech', '2025-12-31') FROM sv_histories) AS identity
+FROM (SELECT stage_survival(h, 'registered', 'high_tech', '2025-12-31') AS s FROM sv_histories
+      UNION ALL SELECT stage_survival(h, 'registered', 'high_tech', '2025-12-31') FROM sv_histories WHERE false) u;
+SELECT '{"version": 1, "from": null, "to": null, "as_of": null, "undated": 0, "contradicting": 0, "times": []}'::stage_survival
+       = (SELECT stage_survival(h, 'high_tech', 'listed', '2025-12-31') FROM sv_histories WHERE false) AS empty_reads_back;
+SELECT '{"version": 1, "from": "registered", "to": "high_tech", "as_of": null, "undated": 0, "contradicting": 0, "times": []}'::stage_survival;
+SELECT '{"version": 1, "from": null, "to": null, "as_of": null, "undated": 1, "contradicting": 0, "times": []}'::stage_survival;
 SELECT s, event_count(s), survival_quantile(s, 0.5), reached_within(s, '1 year')
 FROM (SELECT stage_survival(h, 'high_tech', 'listed', '2025-12-31') AS s FROM sv_histories) x;
 SELECT stage_survival(NULL::stage_history, 'registered', 'high_tech', '2025-12-31');

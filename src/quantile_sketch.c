@@ -369,8 +369,13 @@ PG_FUNCTION_INFO_V1(quantile_sketch_final);
 Datum
 quantile_sketch_final(PG_FUNCTION_ARGS)
 {
-	struct varlena *d = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	struct varlena *d;
 
+	/* over no rows (or only NULLs): the empty sketch, at the default accuracy */
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(NewSketch(INNO_QS_DEFAULT_ACCURACY,
+									inno_qs_default_max_bins(INNO_QS_DEFAULT_ACCURACY), 0));
+	d = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	PG_RETURN_POINTER(StoredSketch(QS_BODY(d)));
 }
 

@@ -163,9 +163,20 @@ Datum
 funnel_conversion(PG_FUNCTION_ARGS)
 {
 	const InnoFunnel *f = CheckedFunnel(fcinfo, 0);
-	int64		from = inno_funnel_reached(f, PG_GETARG_STAGE(1));
-	int64		to = inno_funnel_reached(f, PG_GETARG_STAGE(2));
+	InnoStage	sfrom = PG_GETARG_STAGE(1),
+				sto = PG_GETARG_STAGE(2);
+	int64		from,
+				to;
 
+	if (inno_stage_rank(sto) < inno_stage_rank(sfrom))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("conversion from %s to %s runs down the ladder",
+						inno_stage_by_code(sfrom)->label, inno_stage_by_code(sto)->label),
+				 errhint("Give the earlier stage first: conversion(f, '%s', '%s').",
+						 inno_stage_by_code(sto)->label, inno_stage_by_code(sfrom)->label)));
+	from = inno_funnel_reached(f, sfrom);
+	to = inno_funnel_reached(f, sto);
 	if (from == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((float8) to / (float8) from);

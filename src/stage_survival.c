@@ -227,6 +227,18 @@ stage_survival_trans(PG_FUNCTION_ARGS)
 					 err.detail[0] ? errdetail("%s", err.detail) : 0,
 					 err.hint[0] ? errhint("%s", err.hint) : 0));
 	}
+	else if (inno_sv_is_unset(SV_BODY(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)))))
+	{
+		/* a state seeded with the empty summary takes the rows' stages and date */
+		d = NewSurvival(SV_INITIAL_CAPACITY);
+		st = inno_sv_init(SV_BODY(d), from, to, DATE_NOT_FINITE(as_of) ? PG_INT32_MIN : as_of, &err);
+		if (st != INNO_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid stage_survival parameters"),
+					 err.detail[0] ? errdetail("%s", err.detail) : 0,
+					 err.hint[0] ? errhint("%s", err.hint) : 0));
+	}
 	else
 	{
 		d = StateArg(fcinfo, true);
@@ -291,8 +303,14 @@ stage_survival_final(PG_FUNCTION_ARGS)
 {
 	const InnoSurvival *s;
 
+	/* over no rows: the empty summary, without stages (the identity of rollup()) */
 	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
+	{
+		struct varlena *d = NewSurvival(0);
+
+		SV_BODY(d)->version = INNO_SV_VERSION;
+		PG_RETURN_POINTER(d);
+	}
 	s = PG_GETARG_SV(0);
 	PG_RETURN_POINTER(Resized(s, s->nentries));
 }

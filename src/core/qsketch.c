@@ -387,6 +387,20 @@ inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b, Inno
 	InnoExactSum sum;
 
 	inno_error_clear(err);
+	if (a->count == 0 || b->count == 0)
+	{
+		/*
+		 * An empty sketch (what the aggregates give over no rows) is the
+		 * identity, whatever its parameters; of two empty ones the result
+		 * has the smaller parameters, so that the order does not matter.
+		 */
+		const InnoQSketch *keep = a->count > 0 ? a : b->count > 0 ? b :
+			(a->accuracy < b->accuracy || (a->accuracy == b->accuracy && a->max_bins <= b->max_bins)) ? a : b;
+
+		memcpy(dst, keep, INNO_QS_SIZE(inno_qs_nbins(keep)));
+		inno_xsum_normalize(&dst->sum);
+		return INNO_OK;
+	}
 	if (a->accuracy != b->accuracy || a->max_bins != b->max_bins)
 	{
 		inno_set_detail(err, "One was built with relative accuracy %g and max_bins %u, the other with %g and %u.",

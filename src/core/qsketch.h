@@ -94,7 +94,8 @@ extern InnoStatus inno_qs_add(InnoQSketch *s, uint32_t capacity, double x);
 
 /*
  * dst = a merged with b.  dst needs room for a->nneg + a->npos + b->nneg +
- * b->npos bins and must not overlap a or b.  INNO_ERR_PARAM if the two were
+ * b->npos bins and must not overlap a or b.  An empty sketch merges with
+ * any other (it is the identity); otherwise INNO_ERR_PARAM if the two were
  * built with different accuracy or max_bins; INNO_ERR_RANGE if the merged
  * count would pass INT64_MAX or the merged exact sum leave its range (dst
  * is then untouched).

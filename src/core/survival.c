@@ -88,6 +88,14 @@ inno_sv_validate(const InnoSurvival *s, size_t size, InnoError *err)
 		return Corrupt(err, "Unknown stage_survival format version.");
 	if (s->pad != 0 || s->pad2 != 0)
 		return Corrupt(err, "Reserved bytes are not zero.");
+	if (inno_sv_is_unset(s))
+	{
+		/* the empty summary of no rows: nothing counted, no stages, no date */
+		if (s->as_of != 0 || s->undated != 0 || s->contradicting != 0 || s->total != 0 ||
+			s->nentries != 0)
+			return Corrupt(err, "A summary without stages must be empty.");
+		return INNO_OK;
+	}
 	if (CheckStages(s->from, s->to, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
 	if (!inno_sv_as_of_ok(s->as_of))
@@ -148,6 +156,11 @@ inno_sv_same_params(const InnoSurvival *s, InnoStage from, InnoStage to, int32_t
 	inno_error_clear(err);
 	if (s->from == from && s->to == to && s->as_of == as_of)
 		return INNO_OK;
+	if (inno_sv_is_unset(s) || inno_stage_by_code(from) == NULL || inno_stage_by_code(to) == NULL)
+	{
+		inno_set_detail(err, "One of them has no stages.");
+		return INNO_ERR_PARAM;
+	}
 	inno_format_day(s->as_of, d1);
 	inno_format_day(as_of, d2);
 	inno_set_detail(err, "One counts %s -> %s as of %s, the other %s -> %s as of %s.",
@@ -248,6 +261,20 @@ inno_sv_merge(InnoSurvival *dst, uint32_t capacity, const InnoSurvival *src, boo
 				k;
 
 	*full = false;
+	inno_error_clear(err);
+	/* the empty summary of no rows is the identity */
+	if (inno_sv_is_unset(src))
+		return INNO_OK;
+	if (inno_sv_is_unset(dst))
+	{
+		if (src->nentries > capacity)
+		{
+			*full = true;
+			return INNO_OK;
+		}
+		memcpy(dst, src, INNO_SV_SIZE(src->nentries));
+		return INNO_OK;
+	}
 	if (inno_sv_same_params(dst, src->from, src->to, src->as_of, err) != INNO_OK)
 		return INNO_ERR_PARAM;
 	if (dst->total > INT64_MAX - src->total)

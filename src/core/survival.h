@@ -55,6 +55,16 @@ typedef struct InnoSurvival
 
 #define INNO_SV_SIZE(n) (offsetof(InnoSurvival, entries) + (size_t) (n) * sizeof(InnoSvEntry))
 
+/*
+ * The empty summary of no rows has no stages and no date (from = to = 0,
+ * as_of 0): the identity of merges, whatever the other's parameters.
+ */
+static inline bool
+inno_sv_is_unset(const InnoSurvival *s)
+{
+	return s->from == 0 && s->to == 0;
+}
+
 /* The bucket of a time in days (0..INNO_SV_MAX_DAYS), and a bucket's first day. */
 extern int32_t inno_sv_bucket(int32_t days);
 extern int32_t inno_sv_bucket_day(int32_t bucket);
@@ -85,7 +95,10 @@ extern InnoStatus inno_sv_same_params(const InnoSurvival *s, InnoStage from, Inn
 /* Classify one project's history; INNO_ERR_RANGE past INT64_MAX projects. */
 extern InnoStatus inno_sv_add_history(InnoSurvival *s, uint32_t capacity, const InnoHistory *h,
 									  bool *full);
-/* dst += src, both valid; INNO_ERR_PARAM for other parameters, INNO_ERR_RANGE past INT64_MAX. */
+/*
+ * dst += src, both valid (an empty one without stages merges with any);
+ * INNO_ERR_PARAM for other parameters, INNO_ERR_RANGE past INT64_MAX.
+ */
 extern InnoStatus inno_sv_merge(InnoSurvival *dst, uint32_t capacity, const InnoSurvival *src,
 								bool *full, InnoError *err);
 

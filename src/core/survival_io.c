@@ -30,6 +30,9 @@ inno_sv_format(const InnoSurvival *s, char *buf, size_t buflen)
 
 	if (buflen < inno_sv_text_size(s))
 		return -1;
+	if (inno_sv_is_unset(s))
+		return snprintf(buf, buflen, "{\"version\": %u, \"from\": null, \"to\": null, \"as_of\": null, "
+						"\"undated\": 0, \"contradicting\": 0, \"times\": []}", (unsigned) s->version);
 	inno_format_day(s->as_of, day);
 	o = (size_t) snprintf(buf, buflen,
 						  "{\"version\": %u, \"from\": \"%s\", \"to\": \"%s\", \"as_of\": \"%s\", "
@@ -96,6 +99,18 @@ StageValue(InnoJsonCursor *c, InnoStage *out)
 	return false;
 }
 
+/* a stage label, or null (stage 0: the empty summary's) */
+static bool
+StageOrNull(InnoJsonCursor *c, InnoStage *out)
+{
+	if (inno_json_null(c))
+	{
+		*out = 0;
+		return true;
+	}
+	return StageValue(c, out);
+}
+
 InnoStatus
 inno_sv_parse(const char *text, size_t len, InnoSurvival *out, uint32_t *nentries, InnoError *err)
 {
@@ -107,16 +122,18 @@ inno_sv_parse(const char *text, size_t len, InnoSurvival *out, uint32_t *nentrie
 				to = 0;
 	const char *d;
 	size_t		dn;
-	int32_t		as_of;
+	int32_t		as_of = 0;
+	bool		as_of_null = false;
 	uint32_t	n = 0;
 
 	inno_error_clear(err);
 	inno_json_init(&c, text, len);
 	if (!inno_json_char(&c, '{') ||
 		!Key(&c, "version", true) || !inno_json_int64(&c, &version) ||
-		!Key(&c, "from", false) || !StageValue(&c, &from) ||
-		!Key(&c, "to", false) || !StageValue(&c, &to) ||
-		!Key(&c, "as_of", false) || !inno_json_string(&c, &d, &dn) || !inno_parse_day(d, dn, &as_of) ||
+		!Key(&c, "from", false) || !StageOrNull(&c, &from) ||
+		!Key(&c, "to", false) || !StageOrNull(&c, &to) ||
+		!Key(&c, "as_of", false) || !((as_of_null = inno_json_null(&c)) ||
+									  (inno_json_string(&c, &d, &dn) && inno_parse_day(d, dn, &as_of))) ||
 		!Key(&c, "undated", false) || !inno_json_int64(&c, &undated) ||
 		!Key(&c, "contradicting", false) || !inno_json_int64(&c, &contradicting) ||
 		!Key(&c, "times", false) || !inno_json_char(&c, '['))
@@ -126,6 +143,9 @@ inno_sv_parse(const char *text, size_t len, InnoSurvival *out, uint32_t *nentrie
 		inno_set_detail(err, "Unknown stage_survival format version.");
 		return INNO_ERR_SYNTAX;
 	}
+	/* the date is null exactly in the empty summary, which has no stages */
+	if (as_of_null != (from == 0 && to == 0))
+		goto syntax;
 	if (out != NULL)
 	{
 		memset(out, 0, INNO_SV_SIZE(*nentries));

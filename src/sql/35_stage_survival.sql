@@ -45,7 +45,7 @@ RETURNS @extschema@.stage_survival
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.stage_survival_final(@extschema@.stage_survival)
 RETURNS @extschema@.stage_survival
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.stage_survival_trans(@extschema@.stage_survival, @extschema@.stage_history,
                                                      @extschema@.project_stage, @extschema@.project_stage, date) IS

@@ -62,7 +62,7 @@ RETURNS @extschema@.quantile_sketch
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.quantile_sketch_final(@extschema@.quantile_sketch)
 RETURNS @extschema@.quantile_sketch
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.quantile_sketch_trans(@extschema@.quantile_sketch, double precision) IS 'aggregate transition function';
 COMMENT ON FUNCTION @extschema@.quantile_sketch_trans(@extschema@.quantile_sketch, double precision, double precision) IS 'aggregate transition function';

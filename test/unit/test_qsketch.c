@@ -185,6 +185,13 @@ TEST(merge_rejects_different_parameters)
 	InnoQSketch *d = malloc(INNO_QS_SIZE(CAP));
 	InnoError	err;
 
+	/* an empty sketch is the identity of merging, whatever its parameters */
+	CHECK(inno_qs_merge(d, a, b, &err) == INNO_OK && d->count == 0 && d->accuracy == 2);
+	CHECK(inno_qs_merge(d, b, a, &err) == INNO_OK && d->count == 0 && d->accuracy == 2);
+	CHECK(inno_qs_add(c, CAP, 5.0) == INNO_OK);
+	CHECK(inno_qs_merge(d, a, c, &err) == INNO_OK && d->count == 1 && d->max_bins == 1024);
+	CHECK(inno_qs_add(a, CAP, 1.0) == INNO_OK);
+	CHECK(inno_qs_add(b, CAP, 1.0) == INNO_OK);
 	CHECK(inno_qs_merge(d, a, b, &err) == INNO_ERR_PARAM);
 	CHECK(inno_qs_merge(d, a, c, &err) == INNO_ERR_PARAM);
 	CHECK(strstr(err.detail, "max_bins") != NULL);

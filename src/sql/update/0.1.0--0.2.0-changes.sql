@@ -33,3 +33,7 @@ ALTER FUNCTION @extschema@.count(@extschema@.quantile_sketch) RENAME TO value_co
 ALTER FUNCTION @extschema@.min(@extschema@.quantile_sketch) RENAME TO min_value;
 ALTER FUNCTION @extschema@.max(@extschema@.quantile_sketch) RENAME TO max_value;
 ALTER FUNCTION @extschema@.mean(@extschema@.quantile_sketch) RENAME TO mean_value;
+
+-- over no rows the sketch aggregates give the empty sketch, not NULL, as
+-- every summary aggregate does: the final function is called on NULL
+ALTER FUNCTION @extschema@.quantile_sketch_final(@extschema@.quantile_sketch) CALLED ON NULL INPUT;
