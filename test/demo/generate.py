@@ -704,6 +704,15 @@ files.append(write("designations.csv", ["firm", "designation", "year", "project_
 files.append(write("market_sales.csv", ["market", "firm", "year", "sales_wan"],
                    [("闪蒸法超材料", f, 2023, v) for f, v in market]))
 
+# Exchange rates into CNY for the rounds announced in other currencies: the
+# yearly average of the PBOC central parity rate, rounded to 4 decimals
+# (2022 6.7261, 2023 7.0467, 2024 7.1217 CNY per USD); a report converts each
+# round at the rate of its announcement date (doc/funding_round.md).
+FX = [("USD", "2022-01-01", "2023-01-01", "6.7261"),
+      ("USD", "2023-01-01", "2024-01-01", "7.0467"),
+      ("USD", "2024-01-01", "2025-01-01", "7.1217")]
+files.append(write("fx_rates.csv", ["currency", "valid_from", "valid_to", "cny"], FX))
+
 check = "--check" in sys.argv
 bad = 0
 os.makedirs(OUT, exist_ok=True)

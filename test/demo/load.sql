@@ -84,6 +84,16 @@ CREATE TABLE market_sales (
 	sales_wan   bigint NOT NULL             -- 万元
 );
 
+-- rates into CNY, valid on [valid_from, valid_to): rounds in other
+-- currencies are converted at the rate of their announcement date
+CREATE TABLE fx_rates (
+	currency    text NOT NULL,
+	valid_from  date NOT NULL,
+	valid_to    date NOT NULL,
+	cny         numeric NOT NULL,           -- CNY per unit
+	PRIMARY KEY (currency, valid_from)
+);
+
 \copy districts FROM 'test/demo/data/districts.csv' (FORMAT csv, HEADER)
 \copy parks FROM 'test/demo/data/parks.csv' (FORMAT csv, HEADER)
 \copy clusters FROM 'test/demo/data/clusters.csv' (FORMAT csv, HEADER)
@@ -95,6 +105,7 @@ CREATE TABLE market_sales (
 \copy iur_projects FROM 'test/demo/data/iur_projects.csv' (FORMAT csv, HEADER)
 \copy designations FROM 'test/demo/data/designations.csv' (FORMAT csv, HEADER)
 \copy market_sales FROM 'test/demo/data/market_sales.csv' (FORMAT csv, HEADER)
+\copy fx_rates FROM 'test/demo/data/fx_rates.csv' (FORMAT csv, HEADER)
 
 CREATE INDEX ON milestones (project_id);
 CREATE INDEX ON funding_rounds (project_id);

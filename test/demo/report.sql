@@ -239,17 +239,60 @@ FROM (SELECT p.cluster, funding_stats(r.round) AS s
 LEFT JOIN clusters c USING (cluster)
 ORDER BY x.cluster IS NULL, total(s, 'CNY') DESC;
 
+-- Funding in CNY: a round in another currency is converted at the rate of its
+-- announcement date, keeping its range (bounds rounded outward); a round with
+-- no rate for its date stays NULL and is counted, never dropped silently.
+CREATE VIEW rounds_cny AS
+SELECT r.project_id, r.source, currency(r.round) AS announced_in,
+       CASE WHEN currency(r.round) IS NULL OR currency(r.round) = 'CNY' THEN r.round
+            ELSE convert(r.round, 'CNY', fx.cny) END AS round
+FROM funding_rounds r
+LEFT JOIN fx_rates fx ON fx.currency = currency(r.round)
+     AND announced_on(r.round) >= fx.valid_from AND announced_on(r.round) < fx.valid_to;
+
 \echo
-\echo '== Years from registration to high-tech status per cluster =='
+\echo '== Equity raised per cluster in 亿 CNY, other currencies converted at the rate of the announcement date =='
 SELECT coalesce(c.name_zh, '全市 city') AS cluster,
-       value_count(sk) AS firms,
-       round(quantile(sk, 0.5)::numeric, 1) AS median,
-       round(quantile(sk, 0.9)::numeric, 1) AS p90,
+       rounds(s) AS rounds,
+       round(lower(total_range(s, 'CNY')) / 1e8, 2) AS low,
+       round(total(s, 'CNY') / 1e8, 2) AS point,
+       coalesce(round(upper(total_range(s, 'CNY')) / 1e8, 2)::text, 'open') AS high,
+       converted AS "converted",
+       no_rate AS "no rate"
+FROM (SELECT p.cluster, funding_stats(r.round) AS s,
+             count(*) FILTER (WHERE r.announced_in <> 'CNY') AS converted,
+             count(*) FILTER (WHERE r.round IS NULL) AS no_rate
+      FROM rounds_cny r JOIN projects p USING (project_id)
+      WHERE r.round IS NULL OR is_equity(r.round)
+      GROUP BY ROLLUP (p.cluster)) x
+LEFT JOIN clusters c USING (cluster)
+ORDER BY x.cluster IS NULL, total(s, 'CNY') DESC NULLS LAST;
+
+\echo
+\echo '== All funding by round family, city-wide, in 亿 CNY (equity: venture and public_equity) =='
+SELECT f.category AS family, sum(f.rounds) AS rounds, sum(f.disclosed) AS "amount known",
+       round(sum(f.total) / 1e8, 2) AS "total 亿"
+FROM families((SELECT funding_stats(round) FROM rounds_cny)) f
+GROUP BY f.category
+ORDER BY sum(f.total) DESC NULLS LAST, f.category;
+
+\echo
+\echo '== Years from registration to high-tech status per cluster, counting the projects still waiting (Kaplan-Meier, as of 2024-10-31) =='
+SELECT coalesce(c.name_zh, '全市 city') AS cluster,
+       event_count(sv) + censored_count(sv) AS registered,
+       event_count(sv) AS high_tech,
+       censored_count(sv) AS "still waiting",
+       coalesce(round(survival_quantile(sv, 0.5) / 365.25, 1)::text, 'not reached') AS "median years",
+       round(100 * reached_within(sv, '2 years')::numeric, 1) AS "≤2y %",
+       round(100 * reached_within(sv, '5 years')::numeric, 1) AS "≤5y %",
+       round(100 * reached_within(sv, '8 years')::numeric, 1) AS "≤8y %",
+       round(quantile(sk, 0.5)::numeric, 1) AS "finishers' median",
        round(min_value(sk)::numeric, 1) AS fastest
-FROM (SELECT cluster, quantile_sketch(time_to(history, 'registered', 'high_tech') / 365.25) AS sk
+FROM (SELECT cluster, stage_survival(history, 'registered', 'high_tech', '2024-10-31') AS sv,
+             quantile_sketch(time_to(history, 'registered', 'high_tech') / 365.25) AS sk
       FROM project_status GROUP BY ROLLUP (cluster)) x
 LEFT JOIN clusters c USING (cluster)
-ORDER BY x.cluster IS NULL, quantile(sk, 0.5);
+ORDER BY x.cluster IS NULL, reached_within(sv, '5 years') DESC;
 
 --------------------------------------------------------------------------------
 -- Step 4. Store summaries per park; roll them up to districts and the city.
