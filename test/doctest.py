@@ -6,7 +6,11 @@ fresh database with the extension created. When the next block after it is a
 ```text block, psql's output for the SQL block must equal that text (trailing
 blanks ignored). An error in a block with no expected text fails the page.
 
-usage: doctest.py [--update] PAGE.md   (connection from the PG* environment variables)
+usage: doctest.py [--update] [--one-database] PAGE.md...
+       (connection from the PG* environment variables)
+
+--one-database runs the pages one after another in one database, as a reader
+trying them all would: each page keeps its tables in its own schema.
 
 --update rewrites each ```text block that follows a ```sql block with the
 output of this run (for writing pages; review the result before committing).
@@ -87,18 +91,32 @@ def update_page(text, outputs):
 
 
 def main():
-    update = sys.argv[1] == "--update"
-    page = sys.argv[2] if update else sys.argv[1]
+    args = sys.argv[1:]
+    update = "--update" in args
+    one_db = "--one-database" in args
+    pages = [a for a in args if not a.startswith("--")]
+    if one_db:
+        # every page, one after another, in one database: they must not clash
+        psql("postgres", "DROP DATABASE IF EXISTS doctest_all;\nCREATE DATABASE doctest_all;\n")
+        psql("doctest_all", "CREATE EXTENSION innovation;\n")
+        status = max(run_page(page, update, "doctest_all") for page in pages)
+        psql("postgres", "DROP DATABASE IF EXISTS doctest_all;\n")
+        return status
+    return max(run_page(page, update, None) for page in pages)
+
+
+def run_page(page, update, shared_db):
     with open(page, encoding="utf-8") as f:
         original = f.read()
     exs = list(examples(original))
     if not exs:
         print(f"{page}: no sql examples")
         return 0
-    db = "doctest_" + re.sub(r"\W", "_", os.path.basename(page)[:-3])
-    psql("postgres", f"DROP DATABASE IF EXISTS {db};\nCREATE DATABASE {db};\n")
+    db = shared_db or "doctest_" + re.sub(r"\W", "_", os.path.basename(page)[:-3])
+    if not shared_db:
+        psql("postgres", f"DROP DATABASE IF EXISTS {db};\nCREATE DATABASE {db};\n")
     marker = "@@doctest-block-{}@@"
-    script = "\\set ON_ERROR_STOP 0\nCREATE EXTENSION innovation;\n"
+    script = "\\set ON_ERROR_STOP 0\n" + ("" if shared_db else "CREATE EXTENSION innovation;\n")
     for i, (sql, _) in enumerate(exs):
         script += f"\\echo {marker.format(i)}\n{sql}\n"
     out = psql(db, script)
@@ -108,7 +126,8 @@ def main():
         outputs = [normalise(got.get(i, "")) for i in range(len(exs))]
         with open(page, "w", encoding="utf-8") as f:
             f.write(update_page(original, outputs))
-        psql("postgres", f"DROP DATABASE IF EXISTS {db};\n")
+        if not shared_db:
+            psql("postgres", f"DROP DATABASE IF EXISTS {db};\n")
         print(f"{page}: updated {len(exs)} examples")
         return 0
     failures = 0
@@ -122,7 +141,8 @@ def main():
             failures += 1
             print(f"{page}: example {i + 1} output differs:\n{sql}\n"
                   f"--- expected ---\n{normalise(expected)}\n--- actual ---\n{actual}\n")
-    psql("postgres", f"DROP DATABASE IF EXISTS {db};\n")
+    if not shared_db:
+        psql("postgres", f"DROP DATABASE IF EXISTS {db};\n")
     print(f"{page}: {len(exs)} examples, {failures} failed")
     return 1 if failures else 0
 

@@ -117,6 +117,14 @@ for page in doc/*.md; do
 	fi
 done
 
+# ... and all of them one after another in one database: the pages must not clash
+if python3 test/doctest.py --one-database doc/*.md >build/doc-one-database.log 2>&1; then
+	pass 1
+else
+	fail 1 "doc examples in one database (see build/doc-one-database.log)"
+	grep -v ' 0 failed$' build/doc-one-database.log | head -40 >&2
+fi
+
 # 6. client tests: every test/clients/*.sh gets the cluster's PG* variables
 for t in test/clients/*.sh; do
 	[ -e "$t" ] || continue
