@@ -20,7 +20,7 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/funding_vocab.c src/core/funding_number.c src/core/funding_amount.c \
              src/core/funding_date.c src/core/funding_canon.c src/core/funding_parse.c \
              src/core/funding_value.c src/core/funding_extract.c \
-             src/core/frbox.c src/core/funstats.c src/core/survival.c src/core/survival_io.c
+             src/core/frbox.c src/core/funstats.c src/core/funstats_bands.c src/core/survival.c src/core/survival_io.c
 OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
              src/quantile_sketch.o src/funding_round.o src/funding_round_index.o \
              src/funding_text.o src/funding_stats.o src/stage_survival.o src/round_kind.o \
@@ -43,6 +43,10 @@ REGRESS      = project_stage_io project_stage_order project_stage_index round_ki
                funding_stats stage_survival demo \
                extension upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
+
+# PGXS tracks no header dependencies: every object depends on every header,
+# so that a changed struct never leaves a stale object behind
+$(OBJS): $(wildcard src/*.h src/core/*.h)
 
 PG_CONFIG ?= pg_config
 # The server's headers are included as system headers so that -Wextra

@@ -55,7 +55,12 @@ FROM (SELECT funding_stats(r) AS s FROM seed_rounds) t;
 
 -- errors
 SELECT total(funding_stats(r), 'XYZ') FROM few;
-SELECT rounds_over(funding_stats(r), 30000000, 'CNY') FROM few;
+-- thresholds are 1, 2, 3 and 5 x 10^n: 3000万 and 2亿 are counted; other
+-- amounts are an error whose hint names the nearest thresholds
+SELECT rounds_over(funding_stats(r), 30000000, 'CNY') AS over_3000wan,
+       rounds_over(funding_stats(r), 200000000, 'CNY', 'high') AS possibly_over_2yi FROM few;
+SELECT rounds_over(funding_stats(r), 40000000, 'CNY') FROM few;
+SELECT rounds_over(funding_stats(r), 5000, 'CNY') FROM few;
 SELECT rounds_over(funding_stats(r), 100000000, 'CNY', 'maybe') FROM few;
 SELECT quantile(funding_stats(r), 2, 'CNY') FROM few;
 SELECT '{"version": 1, "currencies": [{"currency": "XXX"}]}'::funding_stats;
@@ -166,6 +171,21 @@ SELECT p.cur,
        abs(quantile(s.s, 0.5, p.cur) - p.median) <= 0.01 * p.median AS median,
        abs(quantile(s.s, 0.9, p.cur) - p.p90) <= 0.01 * p.p90 AS p90
 FROM plain p CROSS JOIN serial s WHERE p.cur <> '-' ORDER BY p.cur;
+-- every threshold, by low, point and high, against plain SQL
+SELECT count(*) AS checks,
+       count(*) FILTER (WHERE rounds_over(s.s, t.major, p.cur, 'low') = p.n_low
+                          AND rounds_over(s.s, t.major, p.cur) = p.n_point
+                          AND rounds_over(s.s, t.major, p.cur, 'high') = p.n_high) AS equal
+FROM (SELECT c.cur, t.major,
+             count(*) FILTER (WHERE amount_low(g.r) >= t.major) AS n_low,
+             count(*) FILTER (WHERE amount_point(g.r) >= t.major) AS n_point,
+             count(*) FILTER (WHERE amount_high(g.r) IS NULL OR amount_high(g.r) >= t.major) AS n_high
+      FROM (VALUES ('CNY'), ('USD'), ('JPY')) c(cur)
+      CROSS JOIN (SELECT (m * 10::numeric ^ e)::numeric(20, 0) AS major FROM unnest(ARRAY[1, 2, 3, 5]) m, generate_series(4, 11) e) t
+      JOIN gen g ON currency(g.r) = c.cur AND is_disclosed(g.r)
+      GROUP BY c.cur, t.major) p
+CROSS JOIN serial s, LATERAL (SELECT p.major) t;
+
 -- per kind: rounds and totals
 -- (a total is NULL where no round of the kind is disclosed, as sum() is)
 SELECT count(*) AS kind_rows,
@@ -207,3 +227,22 @@ SELECT replace(:'one', '"min_point": 10000', '"min_point": 7')::funding_stats;
 SELECT replace(replace(:'one', '"sum_high": 10000', '"sum_high": 5000'), '"sum_low": 10000', '"sum_low": 5000')::funding_stats;
 SELECT replace(replace(:'one', '"sum_point": 10000', '"sum_point": 30000'), '"a": [1, 1, 10000]', '"a": [1, 1, 30000]')::funding_stats;
 SELECT :'one'::funding_stats = funding_stats('A轮 100元'::funding_round) AS same;
+
+-- a summary written by 0.1.0 (format version 1, 16 thresholds) reads: its
+-- counts at 1 and 5 x 10^n answer, those at 2 and 3 x 10^n are unknown (NULL)
+SELECT funding_stats('A轮 2.5亿元'::funding_round)::text AS two \gset
+-- (0.1.0's text: the 16 counts at 1 and 5 x 10^n, made from the current text)
+SELECT replace(regexp_replace(:'two', '"over": \[.*\]\], "kinds"',
+                              '"over": [' || (SELECT string_agg(m[1], ', ' ORDER BY i)
+                                              FROM regexp_matches(:'two', '(\[\d+, \d+, \d+\])', 'g') WITH ORDINALITY x(m, i)
+                                              WHERE i <= 32 AND (i - 1) % 4 IN (0, 3)) || '], "kinds"'),
+               '{"version": 2, "currencies"', '{"version": 1, "currencies"') AS v1 \gset
+SELECT rounds_over(s, 100000000, 'CNY') AS over_1yi, rounds_over(s, 500000000, 'CNY') AS over_5yi,
+       rounds_over(s, 200000000, 'CNY') AS over_2yi, rounds_over(s, 300000000, 'CNY', 'high') AS possibly_over_3yi,
+       total(s, 'CNY'), s = :'two'::funding_stats AS same_as_current
+FROM (SELECT :'v1'::funding_stats AS s) x;
+-- its text form is the current one, with null where a count is unknown; it
+-- reads back, and rolls up with current summaries (still unknown there)
+SELECT s::text::funding_stats = s AS round_trip, position('null, null' IN s::text) > 0 AS shows_unknown,
+       rounds_over(rollup(s) OVER (), 200000000, 'CNY') AS rolled_up_over_2yi
+FROM (SELECT :'v1'::funding_stats AS s UNION ALL SELECT :'two'::funding_stats) x;

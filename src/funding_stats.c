@@ -60,6 +60,19 @@ inno_checked_stats(Datum datum)
 	InnoStatus	st;
 
 	inno_error_clear(&err);
+	if (VARSIZE(d) >= FS_OFFSET + INNO_FS_MIN_SIZE && FS_BODY(d)->version == 1)
+	{
+		/* stored by 0.1.0: read into the current form (rewriting the value stores that) */
+		size_t		size = 0;
+		struct varlena *t;
+
+		st = inno_fs_upgrade_v1(FS_BODY(d), FS_CAPACITY(d), NULL, &size, &err);
+		if (st != INNO_OK)
+			inno_report_corrupt(st, &err, "funding_stats");
+		t = NewDatum(size);
+		(void) inno_fs_upgrade_v1(FS_BODY(d), FS_CAPACITY(d), FS_BODY(t), &size, &err);
+		d = t;
+	}
 	if (VARSIZE(d) < FS_OFFSET + INNO_FS_MIN_SIZE || !inno_fs_state_fits(FS_BODY(d), FS_CAPACITY(d)))
 		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "funding_stats");
 	if (inno_fs_stored_size(FS_BODY(d)) != FS_CAPACITY(d))
@@ -389,17 +402,29 @@ funding_stats_rounds_over(PG_FUNCTION_ARGS)
 	}
 	if (t < 0)
 	{
-		char		list[256];
+		char		list[512];
+		int			below = -1,
+					above = 0;
 
 		inno_fs_threshold_list(list, sizeof(list));
+		if (major > 0)
+			inno_fs_threshold_neighbours(major, &below, &above);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s is not one of the thresholds funding_stats counts",
 						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(amount)))),
+				 below >= 0 && above >= 0 ?
+				 errhint("The nearest it counts are %lld and %lld (of 1, 2, 3 and 5 x 10^n from 10000 to 500000000000 currency units).",
+						 (long long) inno_fs_threshold_major(below), (long long) inno_fs_threshold_major(above)) :
 				 errhint("Use one of %s (currency units).", list),
 				 errdetail("Counts at other amounts need the rows: count(*) FILTER (WHERE amount_point(r) >= ...).")));
 	}
-	PG_RETURN_INT64(s ? s->over[t][b] : 0);
+	if (s == NULL)
+		PG_RETURN_INT64(0);
+	/* a summary stored by 0.1.0 did not count at 2 and 3 x 10^n: unknown */
+	if ((s->flags & INNO_FS_V1_THRESHOLDS) && inno_fs_threshold_is_new(t))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(inno_fs_over(s, t, b));
 }
 
 PG_FUNCTION_INFO_V1(funding_stats_quantile);

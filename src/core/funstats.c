@@ -11,61 +11,12 @@
 
 #define INITIAL_BINS 16
 
-/* The standard thresholds, in currency units: the lines reports draw (1万 .. 5000亿). */
-static const int64_t thresholds[INNO_FS_NTHRESHOLDS] = {
-	INT64_C(10000), INT64_C(50000), INT64_C(100000), INT64_C(500000),
-	INT64_C(1000000), INT64_C(5000000), INT64_C(10000000), INT64_C(50000000),
-	INT64_C(100000000), INT64_C(500000000), INT64_C(1000000000), INT64_C(5000000000),
-	INT64_C(10000000000), INT64_C(50000000000), INT64_C(100000000000), INT64_C(500000000000),
-};
-
-int64_t
-inno_fs_threshold_major(int t)
-{
-	return t >= 0 && t < INNO_FS_NTHRESHOLDS ? thresholds[t] : 0;
-}
-
-void
-inno_fs_threshold_list(char *buf, size_t buflen)
-{
-	size_t		o = 0;
-	int			t;
-
-	buf[0] = '\0';
-	for (t = 0; t < INNO_FS_NTHRESHOLDS && o < buflen; t++)
-		o += (size_t) snprintf(buf + o, buflen - o, "%s%lld", t == 0 ? "" : t == INNO_FS_NTHRESHOLDS - 1 ? " or " : ", ",
-							   (long long) thresholds[t]);
-}
-
-int
-inno_fs_threshold_index(int64_t major)
-{
-	int			t;
-
-	for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
-		if (inno_fs_threshold_major(t) == major)
-			return t;
-	return -1;
-}
-
 static int
 MinorDigits(uint16_t currency)
 {
 	const InnoCurrencyInfo *c = inno_currency_by_numeric(currency);
 
 	return c ? c->minor_digits : 2;
-}
-
-/* a threshold in minor units of a currency */
-static int64_t
-ThresholdMinor(int t, uint16_t currency)
-{
-	int64_t		v = inno_fs_threshold_major(t);
-	int			d;
-
-	for (d = 0; d < MinorDigits(currency); d++)
-		v *= 10;
-	return v;
 }
 
 void
@@ -202,13 +153,15 @@ inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t
 			s->open++;
 		else
 			s->sum_high += fr->high;
-		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
 		{
-			int64_t		thr = ThresholdMinor(t, fr->currency);
+			int			digits = MinorDigits(fr->currency);
 
-			s->over[t][0] += fr->low >= thr;
-			s->over[t][1] += fr->point >= thr;
-			s->over[t][2] += open || fr->high >= thr;
+			if ((t = inno_fs_band_of(fr->low, digits)) >= 0)
+				s->band[t][0]++;
+			if ((t = inno_fs_band_of(fr->point, digits)) >= 0)
+				s->band[t][1]++;
+			if ((t = open ? INNO_FS_NTHRESHOLDS - 1 : inno_fs_band_of(fr->high, digits)) >= 0)
+				s->band[t][2]++;
 		}
 		k->disclosed++;
 		k->sum_point += fr->point;
@@ -249,7 +202,24 @@ MergeCounts(InnoFsSection *d, const InnoFsSection *x)
 	d->sum_high += x->sum_high;
 	for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
 		for (j = 0; j < 3; j++)
-			d->over[t][j] += x->over[t][j];
+			d->band[t][j] += x->band[t][j];
+	d->flags |= x->flags;
+	/*
+	 * With a version 1 part, only the 1 and 5 x 10^n counts are known: the
+	 * rounds of the 2 and 3 x 10^n bands go to the 1 x 10^n band below.
+	 */
+	if (d->flags & INNO_FS_V1_THRESHOLDS)
+		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+			if (inno_fs_threshold_is_new(t))
+				for (j = 0; j < 3; j++)
+				{
+					int			known = t;
+
+					while (inno_fs_threshold_is_new(known))
+						known--;
+					d->band[known][j] += d->band[t][j];
+					d->band[t][j] = 0;
+				}
 	for (i = 0; i < INNO_FS_KIND_SLOTS; i++)
 	{
 		if (!AddOk(d->kinds[i].sum_point, x->kinds[i].sum_point))
@@ -384,13 +354,57 @@ inno_fs_write_stored(const InnoFsHeader *h, InnoFsHeader *out)
 	out->used = (uint32_t) (o - (char *) out);
 }
 
+/*
+ * The bands: non-negative, adding up to at most the disclosed rounds, and
+ * over every threshold no more lows than points and points than highs (a
+ * round's low <= point <= high); points over a threshold at or below the
+ * smallest point are all of them, over one above the largest none; a
+ * version 1 section has nothing in the bands of 2 and 3 x 10^n.
+ */
+static bool
+BandsValid(const InnoFsSection *s)
+{
+	int64_t		cum[3] = {0, 0, 0};
+	int			digits = MinorDigits(s->currency);
+	int			t,
+				j;
+
+	for (t = INNO_FS_NTHRESHOLDS - 1; t >= 0; t--)
+	{
+		for (j = 0; j < 3; j++)
+		{
+			if (s->band[t][j] < 0 || s->band[t][j] > s->disclosed - cum[j] ||
+				((s->flags & INNO_FS_V1_THRESHOLDS) && inno_fs_threshold_is_new(t) && s->band[t][j] != 0))
+				return false;
+			cum[j] += s->band[t][j];
+		}
+		if (cum[0] > cum[1] || cum[1] > cum[2])
+			return false;
+	}
+	if (s->disclosed > 0)
+	{
+		int			bmin = inno_fs_band_of(s->min_point, digits),
+					above = inno_fs_band_of(s->max_point, digits) + 1;
+
+		/* (a version 1 section knows only the 1 and 5 x 10^n thresholds) */
+		while ((s->flags & INNO_FS_V1_THRESHOLDS) && bmin >= 0 && inno_fs_threshold_is_new(bmin))
+			bmin--;
+		while ((s->flags & INNO_FS_V1_THRESHOLDS) && above < INNO_FS_NTHRESHOLDS && inno_fs_threshold_is_new(above))
+			above++;
+		/* rounds with a point at or over the smallest point's band: all; past the largest's: none */
+		if ((bmin >= 0 && inno_fs_over(s, bmin, 1) != s->disclosed) ||
+			(above < INNO_FS_NTHRESHOLDS && inno_fs_over(s, above, 1) != 0))
+			return false;
+	}
+	return true;
+}
+
 InnoStatus
 inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
 {
 	const InnoFsSection *s;
 	size_t		off = sizeof(InnoFsHeader);
 	int			i,
-				t,
 				j;
 	int			prev = -1;
 
@@ -409,7 +423,7 @@ inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
 		int64_t		sum = 0;
 
 		if (off + sizeof(InnoFsSection) > size || s->size < INNO_FS_SECTION_SIZE(0) ||
-			s->size > size - off || s->pad != 0)
+			s->size > size - off)
 		{
 			inno_set_detail(err, "Section %d is truncated.", i + 1);
 			return INNO_ERR_CORRUPT;
@@ -444,15 +458,11 @@ inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
 			inno_set_detail(err, "Section %d's sums or extremes do not agree with each other.", i + 1);
 			return INNO_ERR_CORRUPT;
 		}
-		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
-			for (j = 0; j < 3; j++)
-				if (s->over[t][j] < 0 || s->over[t][j] > s->disclosed ||
-					(j > 0 && s->over[t][j] < s->over[t][j - 1]) ||
-					(t > 0 && s->over[t][j] > s->over[t - 1][j]))
-				{
-					inno_set_detail(err, "Section %d has inconsistent threshold counts.", i + 1);
-					return INNO_ERR_CORRUPT;
-				}
+		if ((s->flags & ~INNO_FS_V1_THRESHOLDS) != 0 || !BandsValid(s))
+		{
+			inno_set_detail(err, "Section %d has inconsistent threshold counts.", i + 1);
+			return INNO_ERR_CORRUPT;
+		}
 		for (j = 0; j < INNO_FS_KIND_SLOTS; j++)
 		{
 			const InnoFsKind *k = &s->kinds[j];

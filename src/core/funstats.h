@@ -19,16 +19,23 @@
 #include "funding.h"
 #include "qsketch.h"
 
-#define INNO_FS_VERSION 1
+#define INNO_FS_VERSION 2		/* 1: 0.1.0's, 16 thresholds; read and converted */
 #define INNO_FS_KIND_SLOTS 64	/* by round-kind code */
-#define INNO_FS_NTHRESHOLDS 16	/* 1 and 5 x 10^4 .. 10^11 currency units */
+#define INNO_FS_NTHRESHOLDS 32	/* 1, 2, 3 and 5 x 10^4 .. 10^11 currency units */
+#define INNO_FS_V1_NTHRESHOLDS 16	/* version 1: 1 and 5 x 10^4 .. 10^11 */
 
-/* threshold t (0 .. INNO_FS_NTHRESHOLDS - 1) in major units, from the table in funstats.c */
+/* threshold t (0 .. INNO_FS_NTHRESHOLDS - 1) in major units, from the table in funstats_bands.c */
 extern int64_t inno_fs_threshold_major(int t);
-/* every threshold, for messages: "10000, 50000, ... or 500000000000" */
+/* every threshold, for messages: "10000, 20000, ... or 500000000000" */
 extern void inno_fs_threshold_list(char *buf, size_t buflen);
 /* index of a threshold given in major units, -1 if it is not one */
 extern int	inno_fs_threshold_index(int64_t major);
+/* the thresholds just below and above an amount in major units (-1 where none) */
+extern void inno_fs_threshold_neighbours(int64_t major, int *below, int *above);
+/* is threshold t one that version 1 did not count (2 or 3 x 10^n)? */
+extern bool inno_fs_threshold_is_new(int t);
+/* the band of an amount in minor units: the last threshold at or below it, -1 below all */
+extern int	inno_fs_band_of(int64_t minor, int minor_digits);
 
 typedef struct InnoFsKind
 {
@@ -41,7 +48,7 @@ typedef struct InnoFsSection
 {
 	uint32_t	size;			/* bytes of this section, its sketch included */
 	uint16_t	currency;		/* ISO numeric; 0: no currency */
-	uint16_t	pad;
+	uint16_t	flags;			/* INNO_FS_* below */
 	int64_t		rounds;
 	int64_t		disclosed;
 	int64_t		open;			/* disclosed rounds open above */
@@ -50,10 +57,23 @@ typedef struct InnoFsSection
 	int64_t		sum_high;		/* closed rounds only: open ones have no high */
 	int64_t		min_point;		/* 0 when nothing is disclosed */
 	int64_t		max_point;
-	int64_t		over[INNO_FS_NTHRESHOLDS][3];	/* rounds with low / point / high >= threshold */
+	/*
+	 * band[t][j]: disclosed rounds whose low (j = 0), point (1) or high (2)
+	 * lies in [threshold t, threshold t + 1), the last band open above (a
+	 * round open above has its high there).  Rounds over a threshold are
+	 * the sum of its band and those above: one increment per basis a row.
+	 */
+	int64_t		band[INNO_FS_NTHRESHOLDS][3];
 	InnoFsKind	kinds[INNO_FS_KIND_SLOTS];
 	/* an InnoQSketch of point amounts in major units follows */
 } InnoFsSection;
+
+/*
+ * The section came from version 1 (0.1.0), which counted only the 1 and 5 x
+ * 10^n thresholds: the rounds between 1 and 5 x 10^n are all in the 1 x 10^n
+ * band, and the counts at 2 and 3 x 10^n are unknown.  Kept through merges.
+ */
+#define INNO_FS_V1_THRESHOLDS 0x0001
 
 typedef struct InnoFsHeader
 {
@@ -121,5 +141,16 @@ extern const InnoFsSection *inno_fs_section(const InnoFsHeader *h, uint16_t curr
 extern size_t inno_fs_text_size(const InnoFsHeader *h);
 extern int	inno_fs_format(const InnoFsHeader *h, char *buf, size_t buflen);
 extern InnoStatus inno_fs_parse(const char *s, size_t len, InnoFsHeader *out, size_t *size, InnoError *err);
+
+/* rounds whose low / point / high (basis 0 .. 2) is at or over threshold t */
+extern int64_t inno_fs_over(const InnoFsSection *s, int t, int basis);
+
+/*
+ * A version 1 value (as 0.1.0 stored it) of size bytes in the current form:
+ * out NULL to learn *outsize first.  INNO_ERR_CORRUPT if it is not a
+ * well-formed version 1 value; the result still needs inno_fs_validate.
+ */
+extern InnoStatus inno_fs_upgrade_v1(const void *v1, size_t size, InnoFsHeader *out, size_t *outsize,
+									 InnoError *err);
 
 #endif							/* INNO_FUNSTATS_H */

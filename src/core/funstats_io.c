@@ -19,7 +19,7 @@ inno_fs_text_size(const InnoFsHeader *h)
 	int			i;
 
 	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
-		n += 4000 + inno_qs_text_size(inno_fs_sketch(s));
+		n += 6000 + inno_qs_text_size(inno_fs_sketch(s));
 	return n;
 }
 
@@ -52,10 +52,14 @@ inno_fs_format(const InnoFsHeader *h, char *buf, size_t buflen)
 							   (long long) s->rounds, (long long) s->disclosed, (long long) s->open,
 							   (long long) s->sum_low, (long long) s->sum_point, (long long) s->sum_high,
 							   (long long) s->min_point, (long long) s->max_point);
+		/* counts over each threshold; null where a version 1 summary did not count */
 		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
-			o += (size_t) snprintf(buf + o, buflen - o, "%s[%lld, %lld, %lld]", t ? ", " : "",
-								   (long long) s->over[t][0], (long long) s->over[t][1],
-								   (long long) s->over[t][2]);
+			if ((s->flags & INNO_FS_V1_THRESHOLDS) && inno_fs_threshold_is_new(t))
+				o += (size_t) snprintf(buf + o, buflen - o, "%snull", t ? ", " : "");
+			else
+				o += (size_t) snprintf(buf + o, buflen - o, "%s[%lld, %lld, %lld]", t ? ", " : "",
+									   (long long) inno_fs_over(s, t, 0), (long long) inno_fs_over(s, t, 1),
+									   (long long) inno_fs_over(s, t, 2));
 		o += (size_t) snprintf(buf + o, buflen - o, "], \"kinds\": {");
 		/* in the vocabulary's order */
 		for (r = 1; r <= inno_round_kind_count(); r++)
@@ -120,6 +124,64 @@ ObjectExtent(InnoJsonCursor *c, size_t *start, size_t *end)
 	return false;
 }
 
+/*
+ * The "over" list: cumulative counts [low, point, high] per threshold, made
+ * into bands.  Version 1 lists its 16 thresholds (1 and 5 x 10^n); version 2
+ * all 32, with null at 2 and 3 x 10^n in a section that came from version 1
+ * (all of them or none).  Counts between two listed thresholds go to the
+ * band of the lower one.
+ */
+static bool
+ReadOver(InnoJsonCursor *c, InnoFsSection *sec, bool v1)
+{
+	int64_t		cum[INNO_FS_NTHRESHOLDS][3];
+	bool		known[INNO_FS_NTHRESHOLDS];
+	int			n = v1 ? INNO_FS_V1_NTHRESHOLDS : INNO_FS_NTHRESHOLDS;
+	int			nulls = 0,
+				i,
+				t,
+				next,
+				j;
+
+	memset(known, 0, sizeof(known));
+	for (i = 0; i < n; i++)
+	{
+		t = v1 ? (i / 2) * 4 + (i % 2 ? 3 : 0) : i;
+		if (i > 0 && !inno_json_char(c, ','))
+			return false;
+		if (!v1 && inno_fs_threshold_is_new(t) && inno_json_null(c))
+		{
+			nulls++;
+			continue;
+		}
+		if (!inno_json_char(c, '[') ||
+			!inno_json_int64(c, &cum[t][0]) || !inno_json_char(c, ',') ||
+			!inno_json_int64(c, &cum[t][1]) || !inno_json_char(c, ',') ||
+			!inno_json_int64(c, &cum[t][2]) || !inno_json_char(c, ']'))
+			return false;
+		known[t] = true;
+	}
+	if (nulls != 0 && nulls != INNO_FS_NTHRESHOLDS / 2)
+		return false;
+	if (v1 || nulls)
+		sec->flags |= INNO_FS_V1_THRESHOLDS;
+	for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+	{
+		if (!known[t])
+			continue;
+		for (next = t + 1; next < INNO_FS_NTHRESHOLDS && !known[next]; next++)
+			;
+		for (j = 0; j < 3; j++)
+		{
+			int64_t		above = next < INNO_FS_NTHRESHOLDS ? cum[next][j] : 0;
+
+			/* a negative band (counts rising with the threshold) fails validation */
+			sec->band[t][j] = (int64_t) ((uint64_t) cum[t][j] - (uint64_t) above);
+		}
+	}
+	return inno_json_char(c, ']');
+}
+
 InnoStatus
 inno_fs_parse(const char *s, size_t len, InnoFsHeader *out, size_t *size, InnoError *err)
 {
@@ -131,7 +193,9 @@ inno_fs_parse(const char *s, size_t len, InnoFsHeader *out, size_t *size, InnoEr
 
 	inno_error_clear(err);
 	inno_json_init(&c, s, len);
-	if (!inno_json_char(&c, '{') || !IntField(&c, "version", &version, false) || version != INNO_FS_VERSION ||
+	/* version 1 (0.1.0's text, e.g. in a dump) reads too, into the current form */
+	if (!inno_json_char(&c, '{') || !IntField(&c, "version", &version, false) ||
+		(version != INNO_FS_VERSION && version != 1) ||
 		!inno_json_char(&c, ',') || !Key(&c, "currencies") || !inno_json_char(&c, '['))
 		goto syntax;
 	if (out)
@@ -149,7 +213,6 @@ inno_fs_parse(const char *s, size_t len, InnoFsHeader *out, size_t *size, InnoEr
 						sk_start,
 						sk_end;
 			uint32_t	nbins = 0;
-			int			t;
 
 			memset(&sec, 0, sizeof(sec));
 			if (!inno_json_char(&c, '{') || !Key(&c, "currency"))
@@ -176,13 +239,9 @@ inno_fs_parse(const char *s, size_t len, InnoFsHeader *out, size_t *size, InnoEr
 				!IntField(&c, "min_point", &sec.min_point, true) || !IntField(&c, "max_point", &sec.max_point, true) ||
 				!inno_json_char(&c, ',') || !Key(&c, "over") || !inno_json_char(&c, '['))
 				goto syntax;
-			for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
-				if ((t > 0 && !inno_json_char(&c, ',')) || !inno_json_char(&c, '[') ||
-					!inno_json_int64(&c, &sec.over[t][0]) || !inno_json_char(&c, ',') ||
-					!inno_json_int64(&c, &sec.over[t][1]) || !inno_json_char(&c, ',') ||
-					!inno_json_int64(&c, &sec.over[t][2]) || !inno_json_char(&c, ']'))
-					goto syntax;
-			if (!inno_json_char(&c, ']') || !inno_json_char(&c, ',') || !Key(&c, "kinds") || !inno_json_char(&c, '{'))
+			if (!ReadOver(&c, &sec, version == 1))
+				goto syntax;
+			if (!inno_json_char(&c, ',') || !Key(&c, "kinds") || !inno_json_char(&c, '{'))
 				goto syntax;
 			if (!inno_json_char(&c, '}'))
 			{

@@ -110,7 +110,7 @@ COMMENT ON FUNCTION @extschema@.disclosed_rounds(@extschema@.funding_stats, text
 COMMENT ON FUNCTION @extschema@.open_rounds(@extschema@.funding_stats, text) IS 'rounds whose amount has no upper bound (such as 亿元及以上)';
 COMMENT ON FUNCTION @extschema@.total(@extschema@.funding_stats, text) IS 'sum of point amounts in a currency, in currency units';
 COMMENT ON FUNCTION @extschema@.total_range(@extschema@.funding_stats, text) IS 'sum of lower bounds to sum of upper bounds; open above if any round is';
-COMMENT ON FUNCTION @extschema@.rounds_over(@extschema@.funding_stats, numeric, text) IS 'rounds whose point amount is at or above a standard threshold (1 or 5 x 10^k, 10^4 to 5 x 10^11)';
+COMMENT ON FUNCTION @extschema@.rounds_over(@extschema@.funding_stats, numeric, text) IS 'rounds whose point amount is at or above a standard threshold (1, 2, 3 or 5 x 10^k, 10^4 to 5 x 10^11)';
 COMMENT ON FUNCTION @extschema@.rounds_over(@extschema@.funding_stats, numeric, text, text) IS 'rounds at or above a threshold judged by low (certainly), point, or high (possibly)';
 COMMENT ON FUNCTION @extschema@.quantile(@extschema@.funding_stats, double precision, text) IS 'quantile of point amounts in a currency, within 1%';
 COMMENT ON FUNCTION @extschema@.min_amount(@extschema@.funding_stats, text) IS 'smallest point amount in a currency';

@@ -96,13 +96,13 @@ TEST(sums_thresholds_kinds)
 										 2000000000 + 30000000 + 15000000 + 300000 + 150000000 + 10000000 + 9990000) * 100);
 	CHECK_INT(cny->min_point, 30000000);	/* 30万 in fen */
 	/* over 1亿 by point: 1.8亿, 1亿 (open), 20亿, 1.5亿 */
-	CHECK_INT(cny->over[t1e8][1], 4);
+	CHECK_INT(inno_fs_over(cny, t1e8, 1), 4);
 	/* certainly (low) over 1亿: 1.6亿 low, 1亿 open, 20亿, 1.5亿 */
-	CHECK_INT(cny->over[t1e8][0], 4);
+	CHECK_INT(inno_fs_over(cny, t1e8, 0), 4);
 	/* possibly (high) over 1亿: also 近亿 (high 1亿) */
-	CHECK_INT(cny->over[t1e8][2], 5);
+	CHECK_INT(inno_fs_over(cny, t1e8, 2), 5);
 	/* 999万 is not over 1000万 by point */
-	CHECK(cny->over[t1e7][1] == 10);
+	CHECK(inno_fs_over(cny, t1e7, 1) == 10);
 	CHECK_INT(usd->rounds, 2);
 	CHECK_INT(usd->open, 1);
 	CHECK_INT(none->rounds, 2);
@@ -180,7 +180,7 @@ TEST(text_round_trip_and_rejects)
 	CHECK_MSG(inno_fs_parse(text, strlen(text), back, &size2, &err) == INNO_OK, "%s", err.detail);
 	CHECK(memcmp(back, s, size) == 0);
 	{
-		const char *bad[] = {"", "{}", "{\"version\": 2, \"currencies\": []}",
+		const char *bad[] = {"", "{}", "{\"version\": 3, \"currencies\": []}",
 			"{\"version\": 1, \"currencies\": [{\"currency\": \"cny\"}]}",
 		"{\"version\": 1, \"currencies\": []} x"};
 		size_t		k;
@@ -204,7 +204,9 @@ TEST(text_round_trip_and_rejects)
 		CORRUPT(c->used = 1);
 		CORRUPT(sec->rounds += 1);
 		CORRUPT(sec->sum_low = sec->sum_point + 1);
-		CORRUPT(sec->over[3][1] = sec->over[3][0] + 100);
+		CORRUPT(sec->band[3][1] += 100);
+		CORRUPT(sec->band[3][0] = -1);
+		CORRUPT(sec->flags = 4);
 		CORRUPT(sec->kinds[1].rounds += 1);
 		CORRUPT(sec->currency = 7);
 		CORRUPT(sec->size += 8);
@@ -220,16 +222,174 @@ TEST(text_round_trip_and_rejects)
 
 TEST(thresholds)
 {
+	int			below,
+				above;
+
+	/* 1, 2, 3 and 5 x 10^n from 1万 to 5000亿 */
 	CHECK(inno_fs_threshold_major(0) == 10000);
-	CHECK(inno_fs_threshold_major(1) == 50000);
-	CHECK(inno_fs_threshold_major(8) == 100000000);
-	CHECK(inno_fs_threshold_major(15) == INT64_C(500000000000));
-	CHECK_INT(inno_fs_threshold_index(10000000), 6);
-	CHECK_INT(inno_fs_threshold_index(30000000), -1);
+	CHECK(inno_fs_threshold_major(1) == 20000);
+	CHECK(inno_fs_threshold_major(3) == 50000);
+	CHECK(inno_fs_threshold_major(16) == 100000000);
+	CHECK(inno_fs_threshold_major(INNO_FS_NTHRESHOLDS - 1) == INT64_C(500000000000));
+	CHECK_INT(inno_fs_threshold_index(10000000), 12);
+	CHECK_INT(inno_fs_threshold_index(30000000), 14);
+	CHECK_INT(inno_fs_threshold_index(40000000), -1);
+	CHECK(!inno_fs_threshold_is_new(12) && inno_fs_threshold_is_new(13) && inno_fs_threshold_is_new(14) &&
+		  !inno_fs_threshold_is_new(15));
+	inno_fs_threshold_neighbours(40000000, &below, &above);
+	CHECK(below == 14 && above == 15);
+	inno_fs_threshold_neighbours(1, &below, &above);
+	CHECK(below == -1 && above == 0);
+	/* bands: the last threshold at or below an amount, in minor units */
+	CHECK_INT(inno_fs_band_of(999999, 2), -1);		/* 9999.99 */
+	CHECK_INT(inno_fs_band_of(1000000, 2), 0);		/* 1万 */
+	CHECK_INT(inno_fs_band_of(INT64_C(29999999999), 2), 17);	/* 2.9999亿 */
+	CHECK_INT(inno_fs_band_of(INT64_C(30000000000), 2), 18);	/* 3亿 */
+	CHECK_INT(inno_fs_band_of(INT64_C(30000000000), 0), 26);	/* 300亿 in a currency without minor units */
+	CHECK_INT(inno_fs_band_of(INT64_MAX, 3), 31);
+}
+
+/* 0.1.0's text form (16 thresholds) reads, and its counts at 2 and 3 x 10^n are unknown */
+TEST(version_1_reads)
+{
+	char		v1[8192],
+				sk[2048],
+				buf[16384];
+	size_t		size = 0;
+	InnoError	err;
+	InnoFsHeader *h;
+	const InnoFsSection *s;
+	InnoQSketch *q = calloc(1, INNO_QS_SIZE(4));
+
+	/* a 2.5亿 round, as 0.1.0 wrote it: its sketch, and 16 cumulative counts */
+	CHECK(inno_qs_init(q, INNO_QS_DEFAULT_ACCURACY, inno_qs_default_max_bins(INNO_QS_DEFAULT_ACCURACY), &err) == INNO_OK);
+	CHECK(inno_qs_add(q, 4, 250000000.0) == INNO_OK);
+	inno_xsum_normalize(&q->sum);
+	CHECK(inno_qs_format(q, sk, sizeof(sk)) > 0);
+	snprintf(v1, sizeof(v1),
+			 "{\"version\": 1, \"currencies\": [{\"currency\": \"CNY\", \"rounds\": 1, \"disclosed\": 1, "
+			 "\"open\": 0, \"sum_low\": 25000000000, \"sum_point\": 25000000000, \"sum_high\": 25000000000, "
+			 "\"min_point\": 25000000000, \"max_point\": 25000000000, \"over\": [[1, 1, 1], [1, 1, 1], [1, 1, 1], "
+			 "[1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], [0, 0, 0], [0, 0, 0], [0, 0, 0], "
+			 "[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]], \"kinds\": {\"b\": [1, 1, 25000000000]}, \"sketch\": %s}]}",
+			 sk);
+	free(q);
+	CHECK_MSG(inno_fs_parse(v1, strlen(v1), NULL, &size, &err) == INNO_OK, "%s", err.detail);
+	h = calloc(1, size);
+	CHECK_MSG(inno_fs_parse(v1, strlen(v1), h, &size, &err) == INNO_OK, "%s", err.detail);
+	s = inno_fs_first(h);
+	CHECK(s->flags & INNO_FS_V1_THRESHOLDS);
+	CHECK_INT(inno_fs_over(s, inno_fs_threshold_index(100000000), 1), 1);	/* 2.5亿 >= 1亿 */
+	CHECK_INT(inno_fs_over(s, inno_fs_threshold_index(500000000), 1), 0);
+	/* written in the current form, nulls where unknown; reads back identically */
+	CHECK(inno_fs_format(h, buf, sizeof(buf)) > 0);
+	CHECK(strstr(buf, "\"version\": 2") != NULL && strstr(buf, "null, null") != NULL);
+	{
+		size_t		size2 = 0;
+		InnoFsHeader *back;
+
+		CHECK(inno_fs_parse(buf, strlen(buf), NULL, &size2, &err) == INNO_OK && size2 == size);
+		back = calloc(1, size2 > size ? size2 : size);
+		CHECK(inno_fs_parse(buf, strlen(buf), back, &size2, &err) == INNO_OK && memcmp(back, h, size) == 0);
+		free(back);
+	}
+	free(h);
+}
+
+/* 0.1.0's stored layout (16 cumulative counts), as the upgrade reads it */
+typedef struct V1Section
+{
+	uint32_t	size;
+	uint16_t	currency;
+	uint16_t	pad;
+	int64_t		rounds,
+				disclosed,
+				open,
+				sum_low,
+				sum_point,
+				sum_high,
+				min_point,
+				max_point;
+	int64_t		over[INNO_FS_V1_NTHRESHOLDS][3];
+	InnoFsKind	kinds[INNO_FS_KIND_SLOTS];
+} V1Section;
+
+TEST(version_1_stored_values_read)
+{
+	Buf			b = NewBuf(64);
+	const InnoFsSection *s;
+	char	   *v1 = calloc(1, 65536);
+	char	   *o = v1 + sizeof(InnoFsHeader);
+	InnoFsHeader *h1 = (InnoFsHeader *) v1;
+	size_t		size = 0;
+	InnoFsHeader *up;
+	InnoError	err;
+	int			i,
+				t,
+				j;
+
+	for (i = 0; i < NROUNDS; i++)
+		AddText(&b, rounds[i]);
+	s = inno_fs_first(b.h);
+	*h1 = *b.h;
+	h1->version = 1;
+	for (i = 0; i < b.h->nsections; i++, s = inno_fs_next(s))
+	{
+		V1Section  *d = (V1Section *) o;
+		uint32_t	nbins = inno_qs_nbins(inno_fs_sketch(s));
+		size_t		sk = INNO_QS_SIZE(nbins);
+
+		d->size = (uint32_t) (sizeof(V1Section) + sk);
+		d->currency = s->currency;
+		d->rounds = s->rounds;
+		d->disclosed = s->disclosed;
+		d->open = s->open;
+		d->sum_low = s->sum_low;
+		d->sum_point = s->sum_point;
+		d->sum_high = s->sum_high;
+		d->min_point = s->min_point;
+		d->max_point = s->max_point;
+		for (t = 0; t < INNO_FS_V1_NTHRESHOLDS; t++)
+			for (j = 0; j < 3; j++)
+				d->over[t][j] = inno_fs_over(s, (t / 2) * 4 + (t % 2 ? 3 : 0), j);
+		memcpy(d->kinds, s->kinds, sizeof(d->kinds));
+		memcpy(o + sizeof(V1Section), inno_fs_sketch(s), sk);
+		inno_xsum_normalize(&((InnoQSketch *) (o + sizeof(V1Section)))->sum);
+		o += d->size;
+	}
+	h1->used = (uint32_t) (o - v1);
+	CHECK(inno_fs_upgrade_v1(v1, h1->used, NULL, &size, &err) == INNO_OK);
+	up = calloc(1, size);
+	CHECK(inno_fs_upgrade_v1(v1, h1->used, up, &size, &err) == INNO_OK);
+	CHECK_MSG(inno_fs_validate(up, size, &err) == INNO_OK, "%s", err.detail);
+	/* the same counts at 1 and 5 x 10^n, sums and kinds; the other thresholds unknown */
+	s = inno_fs_first(b.h);
+	{
+		const InnoFsSection *u = inno_fs_first(up);
+
+		for (i = 0; i < b.h->nsections; i++, s = inno_fs_next(s), u = inno_fs_next(u))
+		{
+			CHECK(u->flags & INNO_FS_V1_THRESHOLDS);
+			CHECK(u->sum_point == s->sum_point && u->rounds == s->rounds);
+			for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+				if (!inno_fs_threshold_is_new(t))
+					for (j = 0; j < 3; j++)
+						CHECK(inno_fs_over(u, t, j) == inno_fs_over(s, t, j));
+		}
+	}
+	/* a truncated or mislabelled value is refused */
+	CHECK(inno_fs_upgrade_v1(v1, h1->used - 8, NULL, &size, &err) == INNO_ERR_CORRUPT);
+	h1->version = 2;
+	CHECK(inno_fs_upgrade_v1(v1, h1->used, NULL, &size, &err) == INNO_ERR_CORRUPT);
+	free(up);
+	free(v1);
+	free(b.h);
 }
 
 UNIT_SUITE(funstats_suite,
 		   UNIT_CASE(sums_thresholds_kinds),
 		   UNIT_CASE(merge_equals_serial),
 		   UNIT_CASE(text_round_trip_and_rejects),
-		   UNIT_CASE(thresholds));
+		   UNIT_CASE(thresholds),
+		   UNIT_CASE(version_1_reads),
+		   UNIT_CASE(version_1_stored_values_read));

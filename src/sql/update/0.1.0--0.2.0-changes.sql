@@ -37,3 +37,7 @@ ALTER FUNCTION @extschema@.mean(@extschema@.quantile_sketch) RENAME TO mean_valu
 -- over no rows the sketch aggregates give the empty sketch, not NULL, as
 -- every summary aggregate does: the final function is called on NULL
 ALTER FUNCTION @extschema@.quantile_sketch_final(@extschema@.quantile_sketch) CALLED ON NULL INPUT;
+
+-- funding_stats counts rounds at 1, 2, 3 and 5 x 10^n (format version 2;
+-- values stored by 0.1.0 read, with the counts at 2 and 3 x 10^n unknown)
+COMMENT ON FUNCTION @extschema@.rounds_over(@extschema@.funding_stats, numeric, text) IS 'rounds whose point amount is at or above a standard threshold (1, 2, 3 or 5 x 10^k, 10^4 to 5 x 10^11)';
