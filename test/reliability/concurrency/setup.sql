@@ -224,7 +224,7 @@ BEGIN
 		WHERE ($1 IS NULL OR x.park_id = $1)
 		  AND (rounds(x.s) <> c.rounds
 		       OR ARRAY(SELECT unnest(currencies(x.s)) ORDER BY 1) <> c.currencies
-		       OR (x.amounts IS NOT NULL) <> ('CNY' = ANY (c.currencies)))$q$, rel)
+		       OR (coalesce(value_count(x.amounts), 0) > 0) <> ('CNY' = ANY (c.currencies)))$q$, rel)
 	USING park;
 
 	-- days from registered to high_tech: count, min and max are exact
