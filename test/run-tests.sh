@@ -157,4 +157,13 @@ else
 	tail -25 build/reliability-roundtrip.log >&2
 fi
 
+# 9. randomized differential tests against plain SQL (INNO_DIFF_SEED, INNO_DIFF_LONG=1)
+inno_log "differential tests"
+if bash test/reliability/differential.sh >build/differential.log 2>&1; then
+	pass 1
+else
+	fail 1 "differential tests (see build/differential.log)"
+	grep -v '^  (' build/differential.log | tail -60 >&2
+fi
+
 finish
