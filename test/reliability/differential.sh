@@ -17,9 +17,11 @@ own_cluster=
 if [ -z "${PGHOST:-}" ]; then
 	. test/lib.sh
 	inno_cluster_start differential
-	own_cluster=1
+	own_cluster=$INNO_CLUSTER_DIR own_sock=$INNO_SOCK_DIR
 fi
 . test/clients/lib.bash
+# lib.bash sources test/lib.sh again, which forgets the cluster
+[ -n "$own_cluster" ] && INNO_CLUSTER_DIR=$own_cluster INNO_SOCK_DIR=$own_sock
 
 client_need_packages python3-psycopg
 client_db reliability_differential
