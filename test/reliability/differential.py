@@ -466,11 +466,14 @@ def load(conn, gen, ndatasets):
                 cp.write_row(r)
     # the funding_round parts, read once per row for the plain-SQL side
     conn.execute("""CREATE TABLE rows AS
-        SELECT *, currency(r) AS cur, is_disclosed(r) AS disc, is_equity(r) AS eq, round_kind(r)::text AS kind,
-               amount_low(r) AS lo, amount_point(r) AS pt, amount_high(r) AS hi
-        FROM (SELECT ds, sub, acc, stage::project_stage AS stage, reached_on::date AS reached_on,
-                     x::float8 AS x, xn::numeric AS xn, iv::interval AS iv, rt, try_funding_round(rt) AS r
-              FROM staging ORDER BY ord) s""")
+        SELECT s.*, k.category FROM
+          (SELECT *, currency(r) AS cur, is_disclosed(r) AS disc, is_equity(r) AS eq, round_kind(r)::text AS kind,
+                  amount_low(r) AS lo, amount_point(r) AS pt, amount_high(r) AS hi
+           FROM (SELECT ord, ds, sub, acc, stage::project_stage AS stage, reached_on::date AS reached_on,
+                        x::float8 AS x, xn::numeric AS xn, iv::interval AS iv, rt, try_funding_round(rt) AS r
+                 FROM staging) s0) s
+          LEFT JOIN (SELECT kind::text AS kind, category::text AS category FROM round_kinds()) k USING (kind)
+        ORDER BY s.ord""")
     bad = conn.execute("SELECT rt, funding_round_error(rt) FROM rows "
                        "WHERE rt IS NOT NULL AND r IS NULL LIMIT 5").fetchall()
     if bad:
@@ -540,10 +543,17 @@ FROM fcur fc JOIN ext_{m} e USING (ds) WHERE fc.k <= {kmax}""".format(
         c=col, m=mode, kmax=1 if col == "fe" else 2, o=OVER_STRIDE, o3=OVER3_STRIDE, fq=FQ_STRIDE)
 
 
-def ext_kinds_sql(col, mode):
+def ext_kinds_sql(col, mode, category):
     return """CREATE TABLE acc_kinds_{c}_{m} AS
-SELECT e.ds, coalesce(k.currency::text, '') AS currency, k.kind::text AS kind, k.rounds, k.disclosed, k.total
-FROM ext_{m} e, kinds(e.{c}) k""".format(c=col, m=mode)
+SELECT e.ds, coalesce(k.currency::text, '') AS currency, k.kind::text AS kind, {cat} AS category,
+       k.rounds, k.disclosed, k.total
+FROM ext_{m} e, kinds(e.{c}) k""".format(c=col, m=mode, cat="k.category::text" if category else "NULL::text")
+
+
+def ext_families_sql(col, mode):
+    return """CREATE TABLE acc_families_{c}_{m} AS
+SELECT e.ds, coalesce(f.currency::text, '') AS currency, f.category::text AS category, f.rounds, f.disclosed, f.total
+FROM ext_{m} e, families(e.{c}) f""".format(c=col, m=mode)
 
 
 def ext_stage_on_sql(mode):
@@ -607,8 +617,9 @@ FROM probes p LEFT JOIN rows r ON r.ds = p.ds GROUP BY p.ds, p.pd"""]
         out.append("""CREATE TABLE plain_currency_""" + col + """ AS
 SELECT fc.ds, fc.currency, count(r.r) AS rounds, count(*) FILTER (WHERE r.disc) AS disclosed,
   """ + opened + """ AS open,
-  coalesce(sum(r.pt), 0) AS total,
-  numrange(coalesce(sum(r.lo), 0), CASE WHEN """ + opened + """ > 0 THEN NULL ELSE coalesce(sum(r.hi), 0) END, '[]')
+  sum(r.pt) AS total,
+  CASE WHEN count(*) FILTER (WHERE r.disc) > 0
+       THEN numrange(sum(r.lo), CASE WHEN """ + opened + """ > 0 THEN NULL ELSE sum(r.hi) END, '[]') END
     AS total_range,
   ARRAY[""" + ", ".join(overs) + """] AS over, ARRAY[""" + points + """] AS over_point,
   min(r.pt) AS min_amount, max(r.pt) AS max_amount,
@@ -616,10 +627,12 @@ SELECT fc.ds, fc.currency, count(r.r) AS rounds, count(*) FILTER (WHERE r.disc) 
 FROM fcur fc LEFT JOIN rows r ON r.ds = fc.ds AND r.cur = fc.currency""" + (" AND r.eq" if equity else "") + """
 WHERE fc.k <= """ + ("1" if equity else "2") + """
 GROUP BY fc.ds, fc.currency""")
-        out.append("""CREATE TABLE plain_kinds_""" + col + """ AS
-SELECT r.ds, coalesce(r.cur, '') AS currency, r.kind, count(*) AS rounds, count(*) FILTER (WHERE r.disc) AS disclosed,
-  coalesce(sum(r.pt), 0) AS total FROM rows r WHERE r.r IS NOT NULL""" + (" AND r.eq" if equity else "") + """
-GROUP BY 1, 2, 3""")
+        for what, key in (("kinds", "r.kind, r.category"), ("families", "r.category")):
+            out.append("CREATE TABLE plain_" + what + "_" + col + """ AS
+SELECT r.ds, coalesce(r.cur, '') AS currency, """ + key + """, count(*) AS rounds,
+  count(*) FILTER (WHERE r.disc) AS disclosed, sum(r.pt) AS total
+FROM rows r WHERE r.r IS NOT NULL""" + (" AND r.eq" if equity else "") + """
+GROUP BY r.ds, coalesce(r.cur, ''), """ + key)
     return out
 
 
@@ -665,8 +678,8 @@ CURRENCY_CHECKS = [
     ("rounds(s, currency)", "e.rounds", "p.rounds"),
     ("disclosed_rounds(s, currency)", "e.disclosed", "p.disclosed"),
     ("open_rounds(s, currency)", "e.open", "p.open"),
-    ("total(s, currency)", "e.total", "p.total"),
-    ("total_range(s, currency)", "e.total_range", "p.total_range"),
+    ("total(s, currency) (NULL where no round is disclosed)", "e.total", "p.total"),
+    ("total_range(s, currency) (NULL where no round is disclosed)", "e.total_range", "p.total_range"),
     ("rounds_over(s, t, currency, basis) for (t, basis) in pick(thresholds x bases, %d)" % OVER_STRIDE,
      "e.over", "pick(p.over, p.ds, %d)" % OVER_STRIDE),
     ("rounds_over(s, t, currency) for t in pick(thresholds, %d)" % OVER3_STRIDE,
@@ -675,10 +688,10 @@ CURRENCY_CHECKS = [
     ("max_amount(s, currency)", "e.max_amount", "p.max_amount"),
 ]
 KIND_CHECKS = [
-    ("the same (currency, kind) rows", "e.ds IS NOT NULL", "p.ds IS NOT NULL"),
+    ("the same rows", "e.ds IS NOT NULL", "p.ds IS NOT NULL"),
     ("rounds", "e.rounds", "p.rounds"),
     ("disclosed", "e.disclosed", "p.disclosed"),
-    ("total", "e.total", "p.total"),
+    ("total (NULL where no round is disclosed)", "e.total", "p.total"),
 ]
 
 
@@ -710,6 +723,10 @@ class Run:
         self.checks = 0
         self.plan = {}
         self.profile = bool(os.environ.get("INNO_DIFF_PROFILE"))
+        # accessors of later versions, checked where the installed extension has them
+        self.kinds_category = conn.execute("SELECT 'category' = ANY(proargnames) FROM pg_proc "
+                                           "WHERE oid = 'kinds(funding_stats)'::regprocedure").fetchone()[0]
+        self.families = conn.execute("SELECT to_regprocedure('families(funding_stats)') IS NOT NULL").fetchone()[0]
 
     def fail(self, mode, ds, what, expected, got, detail=""):
         self.failures.append((mode, ds, what, detail, expected, got))
@@ -778,7 +795,9 @@ class Run:
             sql(ext_stage_on_sql(mode))
             for col in ("fs", "fe"):
                 sql(ext_currency_sql(col, mode))
-                sql(ext_kinds_sql(col, mode))
+                sql(ext_kinds_sql(col, mode, self.kinds_category))
+                if self.families:
+                    sql(ext_families_sql(col, mode))
 
     # -- comparisons
 
@@ -807,9 +826,14 @@ class Run:
                                ("fe", "funding_stats(r) FILTER (WHERE is_equity(r)): ")):
                 self.mismatches(mode, CURRENCY_CHECKS, "plain_currency_{c} p LEFT JOIN acc_currency_{c}_{m} e "
                                 "USING (ds, currency)".format(c=col, m=mode), ["p.ds", "p.currency"], label)
-                self.mismatches(mode, KIND_CHECKS, "plain_kinds_{c} p FULL JOIN acc_kinds_{c}_{m} e "
+                checks = KIND_CHECKS + ([("category", "e.category", "p.category")] if self.kinds_category else [])
+                self.mismatches(mode, checks, "plain_kinds_{c} p FULL JOIN acc_kinds_{c}_{m} e "
                                 "USING (ds, currency, kind)".format(c=col, m=mode),
                                 ["ds", "currency", "kind"], label + "kinds(s): ")
+                if self.families:
+                    self.mismatches(mode, KIND_CHECKS, "plain_families_{c} p FULL JOIN acc_families_{c}_{m} e "
+                                    "USING (ds, currency, category)".format(c=col, m=mode),
+                                    ["ds", "currency", "category"], label + "families(s): ")
             self.compare_in_python(mode)
             if mode != "serial":
                 # identical summaries: text and =
@@ -879,7 +903,8 @@ class Run:
             return "NULL" if v is None else v if typ == "int" else "'%s'" % v.replace("'", "''")
         head = "    CREATE TEMP TABLE t (%s);" % ", ".join("%s %s" % (c, types[c]) for c in cols)
         if not rows:
-            return head + "\n    -- no rows" + (" (%d rows with only NULLs in these columns)" % omitted if omitted else "")
+            return head + "\n    -- no rows" + (
+                " (%d rows with only NULLs in these columns)" % omitted if omitted else "")
         vals = ",\n      ".join("(%s)" % ", ".join(lit(v, types[c]) for v, c in zip(r, cols)) for r in rows[:30])
         more = []
         if len(rows) > 30:
@@ -888,6 +913,17 @@ class Run:
             more.append("%d rows with only NULLs in these columns left out" % omitted)
         return head + "\n    INSERT INTO t VALUES\n      " + vals + ";" + (
             "\n    -- (%s)" % "; ".join(more) if more else "")
+
+    def cohort_reproducer(self, cohort):
+        """A stage_survival cohort: its parameters and its projects' histories, as SQL."""
+        fr, tr, as_of = self.conn.execute("SELECT fr::text, tr::text, as_of::text FROM cohorts WHERE cohort = %s",
+                                          (cohort,)).fetchone()
+        hs = [r[0] for r in self.conn.execute(
+            "SELECT h::text FROM sv_hist WHERE cohort = %s AND h IS NOT NULL ORDER BY pid", (cohort,))]
+        vals = ",\n      ".join("('%s')" % h for h in hs[:30])
+        return ("    the cohort's projects (%d%s):\n"
+                "    SELECT stage_survival(h, '%s', '%s', '%s') FROM (VALUES\n      %s) AS v(h);" % (len(hs), ", 30 shown" if len(hs) > 30 else "", fr, tr, as_of,
+                               vals.replace("('", "('", 1).replace("')", "'::stage_history)", 1) if hs else "(NULL)"))
 
     @staticmethod
     def columns_read(what):
@@ -923,8 +959,286 @@ class Run:
                 print("    data set %s%s [%s]\n        plain SQL: %s\n        extension: %s" % (
                     ds, " (%s)" % detail if detail else "", ", ".join(modes), expected, got))
             ds = fs[0][1]
-            if ds is not None:
+            if ds is not None and what.startswith("cohort "):
+                print(self.cohort_reproducer(ds))
+            elif ds is not None:
                 print("    rows of data set %s:\n%s" % (ds, self.reproducer(ds, self.columns_read(what))))
+
+
+# ---------------------------------------------------------------------------
+# stage_survival (when the installed extension has it): one stage_history per
+# project; here every data set is a project, and the projects are grouped in
+# cohorts, each with its own (from, to, as_of)
+
+SURVIVAL_COHORTS = 60
+SURVIVAL_QS = [0.0, 0.1, 0.25, 1 / 3, 0.5, 0.75, 0.9, 0.999, 1.0]
+SURVIVAL_INTERVALS = ["0 days", "1 day", "364 days 23:59:59", "365 days", "1 year", "5 years", "3000 days",
+                      "10 years", "4096 days", "20 years", "100 years", "300 years"]
+SURVIVAL_AGG = "stage_survival(e.h, c.fr, c.tr, c.as_of)"
+Z95 = 1.959963984540054      # the 97.5% point of the standard normal distribution
+
+
+def bucket_sql(t):
+    """The time a summary stores for t days (doc/analytics.md: whole days
+    below 4,096, then 128 buckets per doubling, written as the first day)."""
+    w = "CASE WHEN {t} >= 65536 THEN 512 WHEN {t} >= 32768 THEN 256 WHEN {t} >= 16384 THEN 128 " \
+        "WHEN {t} >= 8192 THEN 64 WHEN {t} >= 4096 THEN 32 ELSE 1 END".format(t=t)
+    return "({t} - {t} % ({w}))".format(t=t, w=w)
+
+
+class Survival:
+    """Projects generated for the purpose: milestones of stages with dates,
+    mostly in ladder order, some never reaching the target, some undated or
+    contradicting, times from 0 days to 300 years (ties, bucketed times); a
+    cohort's projects share (from, to, as_of)."""
+
+    def __init__(self, run, rng):
+        self.run = run
+        self.cohorts = []
+        self.milestones = []
+        span = (DATE_MAX - DATE_MIN).days
+        pid = 0
+        for c in range(SURVIVAL_COHORTS + 3):       # the last three have no projects
+            a = rng.randint(1, 12)
+            b = a if rng.random() < 0.1 else rng.randint(a, 12)
+            as_of = rng.choice([DATE_MIN, DATE_MAX, datetime.date(2024, 12, 31)]) if rng.random() < 0.3 else \
+                DATE_MIN + datetime.timedelta(days=rng.randint(0, span))
+            self.cohorts.append((c, STAGES[a - 1], STAGES[b - 1], as_of.isoformat()))
+            if c >= SURVIVAL_COHORTS:
+                continue
+            n = rng.choice([0, 1, 2, 5, 20, 40, 80, 150])
+            back = rng.choice([400, 5000, 40000, span])            # how far before as_of they start
+            delay = rng.choice([30, 1000, 4000, 20000, 60000])     # how long they take
+            step = rng.choice([1, 1, 30, 365])                     # coarse dates: many ties
+            p_never, p_undated, p_contra = rng.choice([0.0, 0.3, 0.7]), rng.choice([0.0, 0.05]), \
+                rng.choice([0.0, 0.05])
+            for _ in range(n):
+                pid += 1
+                sub = rng.randrange(3)
+
+                def day(k):
+                    return DATE_MIN + datetime.timedelta(days=max(0, min(span, k)))
+                start = (as_of - DATE_MIN).days - rng.randint(-back // 10, back) // step * step
+                u = rng.random()
+                if u < 0.08:                       # never reached from
+                    pass
+                else:
+                    self.milestones.append((pid, c, sub, STAGES[a - 1],
+                                            None if rng.random() < p_undated else day(start)))
+                    if b != a:
+                        u = rng.random()
+                        if u < p_never:
+                            pass
+                        elif u < p_never + p_contra:
+                            self.milestones.append((pid, c, sub, STAGES[b - 1], day(start - rng.randint(1, 3000))))
+                        else:
+                            took = rng.randint(0, delay) // step * step
+                            self.milestones.append((pid, c, sub, STAGES[b - 1],
+                                                    None if rng.random() < p_undated else day(start + took)))
+                            if rng.random() < 0.3:     # the target reached a second time, later
+                                self.milestones.append((pid, c, sub, STAGES[b - 1], day(start + took + 100)))
+                # other rungs, and rows without a stage
+                for _ in range(rng.randint(0, 3)):
+                    self.milestones.append((pid, c, sub, rng.choice(STAGES + [None]),
+                                            day(start + rng.randint(-5000, 5000))))
+        self.projects = pid
+
+    @staticmethod
+    def available(conn):
+        return conn.execute("SELECT to_regprocedure('stage_survival(stage_history, project_stage, "
+                            "project_stage, date)') IS NOT NULL").fetchone()[0]
+
+    def build(self):
+        run, sql = self.run, self.run.sql
+        sql("CREATE TABLE cohorts (cohort int, fr project_stage, tr project_stage, as_of date)")
+        sql("CREATE TABLE milestones (pid int, cohort int, sub int, stage project_stage, reached_on date)")
+        with run.conn.cursor() as cur:
+            with cur.copy("COPY cohorts FROM STDIN") as cp:
+                for r in self.cohorts:
+                    cp.write_row(r)
+            with cur.copy("COPY milestones FROM STDIN") as cp:
+                for r in self.milestones:
+                    cp.write_row(r)
+        # one history per project (every 13th a NULL history, to be skipped)
+        sql("""CREATE TABLE sv_hist AS SELECT pid, cohort, sub,
+                   CASE WHEN pid % 13 <> 0 THEN stage_history(stage, reached_on) END AS h
+               FROM milestones GROUP BY pid, cohort, sub ORDER BY pid % 7, pid""")
+        sql("ANALYZE sv_hist")
+        src = "FROM sv_hist e JOIN cohorts c USING (cohort)"
+        empty = "INSERT INTO sv_{m} SELECT c.cohort, NULL FROM cohorts c WHERE NOT EXISTS " \
+                "(SELECT FROM sv_{m} x WHERE x.cohort = c.cohort)"
+        reset(run.conn)
+        for s in SERIAL_SETTINGS:
+            sql(s)
+        sql("CREATE TABLE sv_serial AS SELECT cohort, " + SURVIVAL_AGG + " AS sv " + src + " GROUP BY cohort")
+        sql(empty.format(m="serial"))
+        sql("CREATE TABLE sv_sub AS SELECT cohort, e.sub, " + SURVIVAL_AGG + " AS sv " + src + " GROUP BY 1, 2")
+        sql("CREATE TABLE sv_rollup AS SELECT cohort, rollup(sv) AS sv FROM sv_sub GROUP BY cohort")
+        sql(empty.format(m="rollup"))
+        reset(run.conn)
+        for s in parallel_settings(run.conn):
+            sql(s)
+        run.plan["survival"] = explain_create(
+            run.conn, "sv_parallel", "SELECT cohort, " + SURVIVAL_AGG + " AS sv " + src + " GROUP BY cohort")
+        sql(empty.format(m="parallel"))
+        partial, launched = run.plan["survival"]
+        run.checks += 1
+        if not partial or launched == 0:
+            run.fail("parallel", None, "stage_survival: EXPLAIN ANALYZE shows a Partial Aggregate with "
+                     "launched workers", (True, ">0"), (partial, launched))
+        sql("CREATE TABLE sv_rollup_text AS SELECT cohort, rollup(sv) AS sv FROM (SELECT cohort, sub % 2, "
+            "rollup(sv::text::stage_survival) AS sv FROM sv_sub GROUP BY 1, 2) x GROUP BY cohort")
+        sql(empty.format(m="rollup_text"))
+        reset(run.conn)
+        # the plain-SQL side: each project's time, event or censoring, or why it has none
+        sql("""CREATE TABLE plain_sv_project AS
+SELECT pid, cohort, kind, CASE kind WHEN 'event' THEN """ + bucket_sql("(to_d - from_d)") + """
+                           WHEN 'censored' THEN """ + bucket_sql("(as_of - from_d)") + """ END AS t
+FROM (SELECT *, CASE WHEN NOT has_from THEN NULL
+                     WHEN from_d IS NULL THEN 'undated'
+                     WHEN from_d > as_of THEN NULL
+                     WHEN has_to AND to_d IS NULL THEN 'undated'
+                     WHEN to_d < from_d THEN 'contradicting'
+                     WHEN to_d <= as_of THEN 'event'
+                     ELSE 'censored' END AS kind
+      FROM (SELECT m.pid, c.cohort, c.as_of,
+                   coalesce(bool_or(m.stage = c.fr), false) AS has_from,
+                   min(m.reached_on) FILTER (WHERE m.stage = c.fr) AS from_d,
+                   coalesce(bool_or(m.stage = c.tr), false) AS has_to,
+                   min(m.reached_on) FILTER (WHERE m.stage = c.tr) AS to_d
+            FROM milestones m JOIN cohorts c USING (cohort)
+            WHERE m.pid % 13 <> 0 GROUP BY m.pid, c.cohort, c.as_of) x) y""")
+        sql("""CREATE TABLE plain_sv_times AS
+SELECT cohort, t, count(*) FILTER (WHERE kind = 'event') AS events,
+       count(*) FILTER (WHERE kind = 'censored') AS censored,
+       sum(count(*)) OVER (PARTITION BY cohort ORDER BY t DESC)::bigint AS at_risk
+FROM plain_sv_project WHERE kind IN ('event', 'censored') GROUP BY cohort, t""")
+        sql("""CREATE TABLE plain_sv AS
+SELECT c.cohort, r.cohort IS NOT NULL AS summary,
+       CASE WHEN r.cohort IS NOT NULL THEN jsonb_build_object('version', 1, 'from', c.fr::text, 'to', c.tr::text,
+            'as_of', c.as_of::text, 'undated', coalesce(m.undated, 0), 'contradicting', coalesce(m.contradicting, 0),
+            'times', coalesce(t.times, '[]')) END AS json,
+       CASE WHEN r.cohort IS NOT NULL THEN coalesce(m.events, 0) END AS events,
+       CASE WHEN r.cohort IS NOT NULL THEN coalesce(m.censored, 0) END AS censored,
+       CASE WHEN r.cohort IS NOT NULL THEN coalesce(m.undated + m.contradicting, 0) END AS excluded,
+       coalesce(t.curve, '{}') AS curve, coalesce(t.days, '{}') AS days, coalesce(t.at_risk, '{}') AS at_risk,
+       coalesce(t.ev, '{}') AS ev
+FROM cohorts c
+-- over no rows NULL; a NULL history is skipped, but its row gives the stages and the date
+LEFT JOIN (SELECT DISTINCT cohort FROM milestones) r USING (cohort)
+LEFT JOIN (SELECT cohort, count(*) AS n, count(*) FILTER (WHERE kind = 'undated') AS undated,
+                  count(*) FILTER (WHERE kind = 'contradicting') AS contradicting,
+                  count(*) FILTER (WHERE kind = 'event') AS events,
+                  count(*) FILTER (WHERE kind = 'censored') AS censored
+           FROM plain_sv_project GROUP BY cohort) m USING (cohort)
+LEFT JOIN (SELECT cohort, jsonb_agg(jsonb_build_array(t, events, censored) ORDER BY t) AS times,
+                  array_agg(row(t, at_risk, events, censored)::text ORDER BY t) AS curve,
+                  array_agg(t ORDER BY t) AS days, array_agg(at_risk ORDER BY t) AS at_risk,
+                  array_agg(events ORDER BY t) AS ev
+           FROM plain_sv_times GROUP BY cohort) t USING (cohort)""")
+        for mode in MODES:
+            sql("""CREATE TABLE sv_acc_{m} AS
+SELECT c.cohort, e.sv::text AS sv_text, e.sv::jsonb AS json, event_count(e.sv) AS events,
+       censored_count(e.sv) AS censored, excluded_count(e.sv) AS excluded,
+       ARRAY(SELECT row(x.days, x.at_risk, x.events, x.censored)::text FROM survival_curve(e.sv) x
+             ORDER BY x.days) AS curve,
+       ARRAY(SELECT x.survival FROM survival_curve(e.sv) x ORDER BY x.days) AS survival,
+       ARRAY(SELECT x.lower FROM survival_curve(e.sv) x ORDER BY x.days) AS lower,
+       ARRAY(SELECT x.upper FROM survival_curve(e.sv) x ORDER BY x.days) AS upper,
+       ARRAY(SELECT survival_quantile(e.sv, u.q) FROM unnest(%(qs)s::float8[]) WITH ORDINALITY u(q, i)
+             ORDER BY u.i) AS quantiles,
+       ARRAY(SELECT reached_within(e.sv, u.iv) FROM unnest(%(ivs)s::interval[]) WITH ORDINALITY u(iv, i)
+             ORDER BY u.i) AS reached
+FROM cohorts c JOIN sv_{m} e USING (cohort)""".format(m=mode), {"qs": SURVIVAL_QS, "ivs": SURVIVAL_INTERVALS})
+
+    def compare(self):
+        run = self.run
+        checks = [
+            ("stage_survival: a summary exactly when the cohort has rows", "e.sv_text IS NOT NULL", "p.summary"),
+            ("stage_survival(h, from, to, as_of)::jsonb", "e.json", "p.json"),
+            ("event_count(sv)", "e.events", "p.events"),
+            ("censored_count(sv)", "e.censored", "p.censored"),
+            ("excluded_count(sv)", "e.excluded", "p.excluded"),
+            ("survival_curve(sv): days, at_risk, events, censored", "e.curve", "p.curve"),
+        ]
+        whole_days = [r[0] for r in run.sql("SELECT floor(extract(epoch FROM iv) / 86400)::int "
+                                            "FROM unnest(%s::interval[]) WITH ORDINALITY u(iv, i) ORDER BY i",
+                                            (SURVIVAL_INTERVALS,))]
+        expected = {}
+        for cohort, summary, t, n, d in run.sql("SELECT cohort, summary, days, at_risk, ev FROM plain_sv"):
+            expected[cohort] = self.kaplan_meier(summary, t, n, d, whole_days)
+        for mode in MODES:
+            if mode != "serial":
+                checks_text = [("stage_survival::text equals the serial summary's", "e.sv_text", "p.sv_text"),
+                               ("stage_survival = the serial summary",
+                                "coalesce(e.sv = p.sv, e.sv IS NULL AND p.sv IS NULL)", "true")]
+                run.mismatches(mode, checks_text[:1], "sv_acc_serial p JOIN sv_acc_%s e USING (cohort)" % mode,
+                               ["cohort"])
+                run.mismatches(mode, checks_text[1:], "sv_serial p JOIN sv_%s e USING (cohort)" % mode, ["cohort"])
+            run.mismatches(mode, checks, "plain_sv p LEFT JOIN sv_acc_%s e USING (cohort)" % mode, ["p.cohort"],
+                           "cohort ")
+            for cohort, surv, lower, upper, quantiles, reached in run.sql(
+                    "SELECT cohort, survival, lower, upper, quantiles, reached FROM sv_acc_%s" % mode):
+                want = expected[cohort]
+                if want is None:
+                    continue
+                w_surv, w_lower, w_upper, w_q, w_r = want
+                self.close(mode, cohort, "survival_curve(sv).survival (Kaplan-Meier)", w_surv, surv, 1e-12)
+                self.close(mode, cohort, "survival_curve(sv).lower (Greenwood, log(-log))", w_lower, lower, 1e-9)
+                self.close(mode, cohort, "survival_curve(sv).upper (Greenwood, log(-log))", w_upper, upper, 1e-9)
+                run.checks += 1
+                if w_q != quantiles:
+                    run.fail(mode, cohort, "cohort survival_quantile(sv, q)", w_q, quantiles,
+                             "q in %s" % SURVIVAL_QS)
+                self.close(mode, cohort, "reached_within(sv, interval) for %s" % SURVIVAL_INTERVALS, w_r, reached,
+                           1e-12)
+
+    def close(self, mode, cohort, what, want, got, tol):
+        self.run.checks += 1
+        ok = len(want) == len(got) and all(
+            (a is None and b is None) or (a is not None and b is not None and abs(a - b) <= tol * max(1.0, abs(a)))
+            for a, b in zip(want, got))
+        if not ok:
+            self.run.fail(mode, cohort, "cohort " + what, want, got)
+
+    @staticmethod
+    def kaplan_meier(summary, t, n, d, whole_days):
+        """The estimate from the plain-SQL times, in exact rationals: the
+        survival, the band, survival_quantile for SURVIVAL_QS and
+        reached_within for SURVIVAL_INTERVALS."""
+        if not summary:
+            return None
+        surv, lower, upper, exact = [], [], [], []
+        s, var = Fraction(1), 0.0
+        for ni, di in zip(n, d):
+            if di:
+                s *= Fraction(ni - di, ni)
+                if ni > di:
+                    var += di / (ni * (ni - di))
+            exact.append(1 - s)           # the share reached
+            surv.append(float(s))
+            if s in (0, 1):
+                lower.append(None)
+                upper.append(None)
+            else:
+                se = math.sqrt(var) / abs(math.log(float(s)))
+                lower.append(float(s) ** math.exp(Z95 * se))
+                upper.append(float(s) ** math.exp(-Z95 * se))
+        quantiles = []
+        for q in SURVIVAL_QS:
+            need = Fraction(q) - Fraction(1, 10 ** 12)
+            quantiles.append(0 if q == 0 else next((ti for ti, sh in zip(t, exact) if sh >= need), None))
+        if not t:
+            # no project with a time: no estimate
+            return surv, lower, upper, [None] * len(SURVIVAL_QS), [None] * len(whole_days)
+        reached = []
+        for wd in whole_days:
+            sh = Fraction(0)
+            for ti, e in zip(t, exact):
+                if ti <= wd:
+                    sh = e
+            reached.append(float(sh))
+        return surv, lower, upper, quantiles, reached
 
 
 def overflow_checks(conn, failures):
@@ -979,9 +1293,19 @@ def main():
             t1 = time.monotonic()
             run = Run(conn, seed, ndatasets, qs)
             run.build()
+            survival = Survival(run, gen.rng) if Survival.available(conn) else None
+            if survival:
+                survival.build()
             t2 = time.monotonic()
             run.compare()
+            if survival:
+                survival.compare()
             t3 = time.monotonic()
+            if survival:
+                print("stage_survival: %d cohorts, %d projects, %s; parallel: partial aggregate %s, "
+                      "%d workers launched" % ((SURVIVAL_COHORTS, survival.projects) + conn.execute(
+                          "SELECT format('%s events, %s censored, %s excluded', sum(events), sum(censored), "
+                          "sum(excluded)) FROM plain_sv").fetchone() + run.plan["survival"]))
             empty = conn.execute("SELECT count(*) FROM datasets WHERE n = 0").fetchone()[0]
             subs = conn.execute("SELECT count(*) FROM subsum").fetchone()[0]
             ncur = conn.execute("SELECT count(*) FROM fcur").fetchone()[0]
