@@ -433,6 +433,11 @@ def setup_schema(conn):
         SELECT row_number() OVER (ORDER BY a.rank, b.rank)::int AS i, a.rank AS ai, b.rank AS bi,
                a.stage AS a, b.stage AS b
         FROM ladder a, ladder b""")
+    # conversion(f, from, to) up the ladder (a later version refuses to go down it)
+    conn.execute("""CREATE TABLE upairs AS
+        SELECT row_number() OVER (ORDER BY a.rank, b.rank)::int AS i, a.rank AS ai, b.rank AS bi,
+               a.stage AS a, b.stage AS b
+        FROM ladder a JOIN ladder b ON a.rank <= b.rank""")
     conn.execute("""CREATE TABLE thr AS
         SELECT row_number() OVER (ORDER BY t.i, b.i)::int AS i, t.t::numeric AS t, b.b
         FROM unnest(%s::bigint[]) WITH ORDINALITY t(t, i), unnest(%s::text[]) WITH ORDINALITY b(b, i)""",
@@ -491,7 +496,7 @@ def load(conn, gen, ndatasets):
 # per data set, for every STRIDE-th argument (offset by the data set number),
 # so that every argument is asked across the data sets at a fraction of the
 # cost; the plain-SQL side always computes them all.
-PAIR_STRIDE = 4          # of the 144 (from, to) pairs of stages
+PAIR_STRIDE = 4          # of the 144 (from, to) pairs of stages (78 up the ladder for conversion)
 OVER_STRIDE = 6          # of the 48 (threshold, basis) pairs
 OVER3_STRIDE = 8         # of the 16 thresholds, for the 3-argument rounds_over
 FQ_STRIDE = 6            # of the quantiles, for quantile(funding_stats, q, currency)
@@ -502,13 +507,26 @@ def pick(values, ds, stride):
     return [v for i, v in enumerate(values, 1) if (i + ds) % stride == 0]
 
 
+# count, min, max and mean of a quantile_sketch: the names of doc/analytics.md,
+# or those of a later version (value_count, ...), whichever the extension has
+SKETCH_ACCESSORS = {"count": "public.count", "min": "public.min", "max": "public.max", "mean": "public.mean"}
+
+
+def sketch_accessor_names(conn):
+    for role in SKETCH_ACCESSORS:
+        for name in ("public.%s_value" % role, "public.value_%s" % role, "public.%s" % role):
+            if conn.execute("SELECT to_regprocedure(%s)", ("%s(quantile_sketch)" % name,)).fetchone()[0]:
+                SKETCH_ACCESSORS[role] = name
+                break
+
+
 def ext_summary_sql(mode):
     return """CREATE TABLE acc_{m} AS
 SELECT e.ds, """.format(m=mode) + ", ".join("e.%s::text AS %s_text" % (c, c) for c in SUMMARIES) + """,
   ARRAY(SELECT at_stage(e.f, l.stage) FROM ladder l ORDER BY l.rank) AS f_at,
   ARRAY(SELECT reached(e.f, l.stage) FROM ladder l ORDER BY l.rank) AS f_reached,
   total(e.f) AS f_total,
-  ARRAY(SELECT conversion(e.f, p.a, p.b) FROM pairs p WHERE (p.i + e.ds) % {ps} = 0 ORDER BY p.i) AS f_conv,
+  ARRAY(SELECT conversion(e.f, p.a, p.b) FROM upairs p WHERE (p.i + e.ds) % {ps} = 0 ORDER BY p.i) AS f_conv,
   ARRAY(SELECT row(x.rank, x.stage, x.at_stage, x.reached, x.conversion)::text FROM stages(e.f) x
         ORDER BY x.rank) AS f_stages,
   e.f::jsonb AS f_json,
@@ -517,15 +535,15 @@ SELECT e.ds, """.format(m=mode) + ", ".join("e.%s::text AS %s_text" % (c, c) for
   ARRAY(SELECT time_to(e.h, p.a, p.b) FROM pairs p WHERE (p.i + e.ds) % {ps} = 0 ORDER BY p.i) AS h_time_to,
   is_consistent(e.h) AS h_consistent,
   e.h::jsonb AS h_json,
-  public.count(e.s) AS s_count, public.min(e.s) AS s_min, public.max(e.s) AS s_max, mean(e.s) AS s_mean,
+  {count}(e.s) AS s_count, {min}(e.s) AS s_min, {max}(e.s) AS s_max, {mean}(e.s) AS s_mean,
   relative_accuracy(e.s) AS s_acc,
   quantiles(e.s, (SELECT qs FROM qs)) AS s_quantiles,
   ARRAY(SELECT quantile(e.s, u.q) FROM qs, unnest(qs.qs) WITH ORDINALITY u(q, i) ORDER BY u.i) AS s_quantile,
   sj -> 'collapsed' AS s_collapsed, (sj ->> 'max_bins')::int AS s_max_bins,
-  public.count(e.si) AS si_count, public.min(e.si) AS si_min, public.max(e.si) AS si_max,
+  {count}(e.si) AS si_count, {min}(e.si) AS si_min, {max}(e.si) AS si_max,
   rounds(e.fs) AS fs_rounds, currencies(e.fs) AS fs_currencies,
   rounds(e.fe) AS fe_rounds, currencies(e.fe) AS fe_currencies
-FROM ext_{m} e, LATERAL (SELECT e.s::jsonb AS sj) j""".format(m=mode, ps=PAIR_STRIDE)
+FROM ext_{m} e, LATERAL (SELECT e.s::jsonb AS sj) j""".format(m=mode, ps=PAIR_STRIDE, **SKETCH_ACCESSORS)
 
 
 def ext_currency_sql(col, mode):
@@ -565,7 +583,7 @@ SELECT p.ds, p.pd, stage_on(e.h, p.pd)::text AS stage FROM probes p JOIN ext_{m}
 # ---------------------------------------------------------------------------
 # the plain-SQL answers, into tables plain_*
 
-def plain_sql():
+def plain_sql(conv):
     at = ", ".join("count(*) FILTER (WHERE r.stage = '%s')" % s for s in STAGES)
     reached = ", ".join("count(*) FILTER (WHERE r.stage >= '%s')" % s for s in STAGES)
     first = ", ".join("min(r.reached_on) FILTER (WHERE r.stage = '%s')" % s for s in STAGES)
@@ -581,7 +599,7 @@ SELECT d.ds, d.acc,
 FROM datasets d LEFT JOIN rows r ON r.ds = d.ds GROUP BY d.ds, d.acc""",
            """CREATE TABLE plain_summary AS
 SELECT o.*,
-  ARRAY(SELECT o.reached[p.bi]::float8 / nullif(o.reached[p.ai], 0)::float8 FROM pairs p ORDER BY p.i) AS conv,
+  ARRAY(SELECT o.reached[p.bi]::float8 / nullif(o.reached[p.ai], 0)::float8 FROM upairs p ORDER BY p.i) AS conv,
   ARRAY(SELECT row(l.rank, l.stage, o.at[l.rank], o.reached[l.rank],
                    CASE WHEN l.rank > 1
                         THEN o.reached[l.rank]::float8 / nullif(o.reached[l.rank - 1], 0)::float8 END)::text
@@ -618,10 +636,9 @@ FROM probes p LEFT JOIN rows r ON r.ds = p.ds GROUP BY p.ds, p.pd"""]
         out.append("""CREATE TABLE plain_currency_""" + col + """ AS
 SELECT fc.ds, fc.currency, count(r.r) AS rounds, count(*) FILTER (WHERE r.disc) AS disclosed,
   """ + opened + """ AS open,
-  sum(r.pt) AS total,
-  CASE WHEN count(*) FILTER (WHERE r.disc) > 0
-       THEN numrange(sum(r.lo), CASE WHEN """ + opened + """ > 0 THEN NULL ELSE sum(r.hi) END, '[]') END
-    AS total_range,
+  """ + conv.unknown("sum(r.pt)", "0", "count(*) FILTER (WHERE r.disc) > 0") + """ AS total,
+  """ + conv.unknown("numrange(sum(r.lo), CASE WHEN " + opened + " > 0 THEN NULL ELSE sum(r.hi) END, '[]')",
+                     "numrange(0, 0, '[]')", "count(*) FILTER (WHERE r.disc) > 0") + """ AS total_range,
   ARRAY[""" + ", ".join(overs) + """] AS over, ARRAY[""" + points + """] AS over_point,
   min(r.pt) AS min_amount, max(r.pt) AS max_amount,
   percentile_disc((SELECT qs FROM qs)) WITHIN GROUP (ORDER BY r.pt) AS quantiles
@@ -631,7 +648,8 @@ GROUP BY fc.ds, fc.currency""")
         for what, key in (("kinds", "r.kind, r.category"), ("families", "r.category")):
             out.append("CREATE TABLE plain_" + what + "_" + col + """ AS
 SELECT r.ds, coalesce(r.cur, '') AS currency, """ + key + """, count(*) AS rounds,
-  count(*) FILTER (WHERE r.disc) AS disclosed, sum(r.pt) AS total
+  count(*) FILTER (WHERE r.disc) AS disclosed,
+  """ + conv.unknown("sum(r.pt)", "0", "count(*) FILTER (WHERE r.disc) > 0") + """ AS total
 FROM rows r WHERE r.r IS NOT NULL""" + (" AND r.eq" if equity else "") + """
 GROUP BY r.ds, coalesce(r.cur, ''), """ + key)
     return out
@@ -640,12 +658,17 @@ GROUP BY r.ds, coalesce(r.cur, ''), """ + key)
 # ---------------------------------------------------------------------------
 # comparisons: (what, the extension's expression, the plain-SQL expression)
 
+def summary_checks(conv):
+    """The checks per data set, under the conventions conv."""
+    return [c for c in SUMMARY_CHECKS if c[0] not in conv.replaced] + conv.checks
+
+
 SUMMARY_CHECKS = [
     ("a summary row per data set", "e.ds IS NOT NULL", "true"),
     ("at_stage(f, s) for every stage", "e.f_at", "p.at"),
     ("reached(f, s) for every stage", "e.f_reached", "p.reached"),
     ("total(f)", "e.f_total", "p.total"),
-    ("conversion(f, a, b) for pairs of stages", "e.f_conv", "pick(p.conv, p.ds, %d)" % PAIR_STRIDE),
+    ("conversion(f, a, b) for pairs of stages a <= b", "e.f_conv", "pick(p.conv, p.ds, %d)" % PAIR_STRIDE),
     ("stages(f)", "e.f_stages", "p.stages"),
     ("f::jsonb", "e.f_json", "p.fjson"),
     ("current_stage(h)", "e.h_current", "p.current"),
@@ -679,8 +702,8 @@ CURRENCY_CHECKS = [
     ("rounds(s, currency)", "e.rounds", "p.rounds"),
     ("disclosed_rounds(s, currency)", "e.disclosed", "p.disclosed"),
     ("open_rounds(s, currency)", "e.open", "p.open"),
-    ("total(s, currency) (NULL where no round is disclosed)", "e.total", "p.total"),
-    ("total_range(s, currency) (NULL where no round is disclosed)", "e.total_range", "p.total_range"),
+    ("total(s, currency)", "e.total", "p.total"),
+    ("total_range(s, currency)", "e.total_range", "p.total_range"),
     ("rounds_over(s, t, currency, basis) for (t, basis) in pick(thresholds x bases, %d)" % OVER_STRIDE,
      "e.over", "pick(p.over, p.ds, %d)" % OVER_STRIDE),
     ("rounds_over(s, t, currency) for t in pick(thresholds, %d)" % OVER3_STRIDE,
@@ -692,8 +715,46 @@ KIND_CHECKS = [
     ("the same rows", "e.ds IS NOT NULL", "p.ds IS NOT NULL"),
     ("rounds", "e.rounds", "p.rounds"),
     ("disclosed", "e.disclosed", "p.disclosed"),
-    ("total (NULL where no round is disclosed)", "e.total", "p.total"),
+    ("total", "e.total", "p.total"),
 ]
+
+
+class Conventions:
+    """What the documentation promises where it changed after doc/analytics.md
+    of this branch: a later version documents that over no rows every summary
+    aggregate gives the empty summary (never NULL; a sketch at the default
+    accuracy, a survival summary without stages) and that a total of no
+    disclosed amount is NULL, not 0. The installed extension says which
+    version it is; the checks follow that version's documentation."""
+
+    def __init__(self, conn):
+        self.empty_summaries = conn.execute(
+            "SELECT quantile_sketch(x) IS NOT NULL FROM (SELECT 1::float8 WHERE false) t(x)").fetchone()[0]
+        self.unknown_is_null = conn.execute(
+            "SELECT total(funding_stats(r), 'CNY') IS NULL FROM (VALUES ('a CNY undisclosed'::funding_round)) v(r)"
+        ).fetchone()[0]
+        self.replaced, self.checks = set(), []
+        if self.empty_summaries:
+            self.replaced = {"quantile_sketch(x) is NULL exactly when there are no values", "count(s)",
+                             "relative_accuracy(s)", "quantile_sketch(iv) is NULL exactly when there are no intervals",
+                             "count(quantile_sketch(iv))"}
+            self.checks = [
+                ("quantile_sketch(x) over no values is the empty sketch, not NULL", "e.s_text IS NOT NULL", "true"),
+                ("count(s)", "e.s_count", "p.x_count"),
+                ("relative_accuracy(s) (the default for the empty sketch)", "e.s_acc",
+                 "CASE WHEN p.x_count > 0 THEN p.acc ELSE 0.01 END"),
+                ("mean(s) of the empty sketch is NULL", "p.x_count = 0 AND e.s_mean IS NOT NULL", "false"),
+                ("quantile_sketch(iv) over no values is the empty sketch, not NULL", "e.si_text IS NOT NULL", "true"),
+                ("count(quantile_sketch(iv))", "e.si_count", "p.iv_count"),
+            ]
+
+    def unknown(self, value, zero, known):
+        """A total: NULL (later version) or zero (this branch) where nothing is known."""
+        return "CASE WHEN %s THEN %s ELSE %s END" % (known, value, "NULL" if self.unknown_is_null else zero)
+
+    def describe(self):
+        return "conventions: over no rows %s; unknown totals %s" % (
+            "the empty summary" if self.empty_summaries else "NULL sketches", "NULL" if self.unknown_is_null else "0")
 
 
 def correctly_rounded_mean(total, count):
@@ -732,6 +793,7 @@ class Run:
         self.plan = {}
         self.profile = bool(os.environ.get("INNO_DIFF_PROFILE"))
         self.means = {}
+        self.conv = Conventions(conn)
         # accessors of later versions, checked where the installed extension has them
         self.kinds_category = conn.execute("SELECT 'category' = ANY(proargnames) FROM pg_proc "
                                            "WHERE oid = 'kinds(funding_stats)'::regprocedure").fetchone()[0]
@@ -796,7 +858,7 @@ class Run:
             UNION ALL SELECT d.ds, c.currency, 0 FROM datasets d JOIN cur c ON c.idx = d.ds % 12""")
         sql("ANALYZE fcur")
         # the plain-SQL side
-        for q in plain_sql():
+        for q in plain_sql(self.conv):
             sql(q)
         # the extension's accessors, for every way
         for mode in MODES:
@@ -826,7 +888,8 @@ class Run:
 
     def compare(self):
         for mode in MODES:
-            self.mismatches(mode, SUMMARY_CHECKS, "plain_summary p LEFT JOIN acc_%s e USING (ds)" % mode, ["p.ds"])
+            self.mismatches(mode, summary_checks(self.conv), "plain_summary p LEFT JOIN acc_%s e USING (ds)" % mode,
+                            ["p.ds"])
             self.mismatches(mode, [("stage_on(h, date)", "e.stage", "p.stage"),
                                    ("a stage_on row per probe", "e.ds IS NOT NULL", "true")],
                             "plain_stage_on p LEFT JOIN acc_stage_on_%s e USING (ds, pd)" % mode,
@@ -1076,8 +1139,9 @@ class Survival:
                FROM milestones GROUP BY pid, cohort, sub ORDER BY pid % 7, pid""")
         sql("ANALYZE sv_hist (pid, cohort, sub)")
         src = "FROM sv_hist e JOIN cohorts c USING (cohort)"
-        empty = "INSERT INTO sv_{m} SELECT c.cohort, NULL FROM cohorts c WHERE NOT EXISTS " \
-                "(SELECT FROM sv_{m} x WHERE x.cohort = c.cohort)"
+        # cohorts without rows: the aggregate over no rows
+        empty = "INSERT INTO sv_{m} SELECT c.cohort, (SELECT " + SURVIVAL_AGG + " FROM sv_hist e WHERE false) " \
+                "FROM cohorts c WHERE NOT EXISTS (SELECT FROM sv_{m} x WHERE x.cohort = c.cohort)"
         reset(run.conn)
         for s in SERIAL_SETTINGS:
             sql(s)
@@ -1125,13 +1189,15 @@ SELECT cohort, t, count(*) FILTER (WHERE kind = 'event') AS events,
        sum(count(*)) OVER (PARTITION BY cohort ORDER BY t DESC)::bigint AS at_risk
 FROM plain_sv_project WHERE kind IN ('event', 'censored') GROUP BY cohort, t""")
         sql("""CREATE TABLE plain_sv AS
-SELECT c.cohort, r.cohort IS NOT NULL AS summary,
+SELECT c.cohort, r.cohort IS NOT NULL OR {empty} AS summary,
        CASE WHEN r.cohort IS NOT NULL THEN jsonb_build_object('version', 1, 'from', c.fr::text, 'to', c.tr::text,
             'as_of', c.as_of::text, 'undated', coalesce(m.undated, 0), 'contradicting', coalesce(m.contradicting, 0),
-            'times', coalesce(t.times, '[]')) END AS json,
-       CASE WHEN r.cohort IS NOT NULL THEN coalesce(m.events, 0) END AS events,
-       CASE WHEN r.cohort IS NOT NULL THEN coalesce(m.censored, 0) END AS censored,
-       CASE WHEN r.cohort IS NOT NULL THEN coalesce(m.undated + m.contradicting, 0) END AS excluded,
+            'times', coalesce(t.times, '[]'))
+            WHEN {empty} THEN jsonb_build_object('version', 1, 'from', NULL, 'to', NULL, 'as_of', NULL,
+            'undated', 0, 'contradicting', 0, 'times', '[]'::jsonb) END AS json,
+       CASE WHEN r.cohort IS NOT NULL OR {empty} THEN coalesce(m.events, 0) END AS events,
+       CASE WHEN r.cohort IS NOT NULL OR {empty} THEN coalesce(m.censored, 0) END AS censored,
+       CASE WHEN r.cohort IS NOT NULL OR {empty} THEN coalesce(m.undated + m.contradicting, 0) END AS excluded,
        coalesce(t.curve, '{}') AS curve, coalesce(t.days, '{}') AS days, coalesce(t.at_risk, '{}') AS at_risk,
        coalesce(t.ev, '{}') AS ev
 FROM cohorts c
@@ -1146,7 +1212,8 @@ LEFT JOIN (SELECT cohort, jsonb_agg(jsonb_build_array(t, events, censored) ORDER
                   array_agg(row(t, at_risk, events, censored)::text ORDER BY t) AS curve,
                   array_agg(t ORDER BY t) AS days, array_agg(at_risk ORDER BY t) AS at_risk,
                   array_agg(events ORDER BY t) AS ev
-           FROM plain_sv_times GROUP BY cohort) t USING (cohort)""")
+           FROM plain_sv_times GROUP BY cohort) t USING (cohort)""".replace(
+            "{empty}", "true" if run.conv.empty_summaries else "false"))
         for mode in MODES:
             sql("""CREATE TABLE sv_acc_{m} AS
 SELECT c.cohort, e.sv::text AS sv_text, e.sv::jsonb AS json, event_count(e.sv) AS events,
@@ -1291,6 +1358,7 @@ def main():
     with psycopg.connect("", autocommit=True) as conn:
         conn.execute("SET client_min_messages = warning")
         kinds = [r[0] for r in conn.execute("SELECT kind::text FROM round_kinds() ORDER BY rank")]
+        sketch_accessor_names(conn)
         currencies = [(r[0], r[1]) for r in conn.execute(
             "SELECT currency::text, minor_digits FROM funding_currencies() ORDER BY iso_numeric")]
         for k in range(nrounds):
@@ -1322,10 +1390,10 @@ def main():
             ncur = conn.execute("SELECT count(*) FROM fcur").fetchone()[0]
             print("seed %d: %d data sets (%d without rows), %d rows, %d stored sub-summaries, %d stage_on probes, "
                   "%d (data set, currency) pairs; parallel: partial aggregate %s, %d workers launched "
-                  "(rollup_text: %s, %d); %d checks; load %.1f s, aggregate %.1f s, compare %.1f s" % (
+                  "(rollup_text: %s, %d); %s; %d checks; load %.1f s, aggregate %.1f s, compare %.1f s" % (
                       seed, ndatasets, empty, nrows, subs, nprobes, ncur, run.plan["parallel"][0],
                       run.plan["parallel"][1], run.plan["rollup_text"][0], run.plan["rollup_text"][1],
-                      run.checks, t1 - t0, t2 - t1, t3 - t2))
+                      run.conv.describe(), run.checks, t1 - t0, t2 - t1, t3 - t2))
             run.report()
             total_failures += len(run.failures)
             total_checks += run.checks
