@@ -50,6 +50,8 @@ Environment:
   INNO_DIFF_ROUNDS    rounds, with seeds SEED, SEED+1, ... (default 1)
   INNO_DIFF_LONG=1    the long mode: 10000 data sets a round, 5 rounds (the
                       two variables above still win when set)
+  INNO_DIFF_DOCS      the directory of the analytics.md whose promises are
+                      checked (default: doc/ of this tree; see Conventions)
   INNO_DIFF_KEEP=1    keep the tables (schema diff) after the run
   INNO_DIFF_PROFILE=1 print the time of every statement
 Connection: libpq's PG* variables (test/reliability/differential.sh sets them).
@@ -60,6 +62,7 @@ import json
 import math
 import os
 import random
+import re
 import sys
 import time
 from decimal import Decimal
@@ -507,17 +510,8 @@ def pick(values, ds, stride):
     return [v for i, v in enumerate(values, 1) if (i + ds) % stride == 0]
 
 
-# count, min, max and mean of a quantile_sketch: the names of doc/analytics.md,
-# or those of a later version (value_count, ...), whichever the extension has
+# count, min, max and mean of a quantile_sketch (named as the documentation does: Conventions)
 SKETCH_ACCESSORS = {"count": "public.count", "min": "public.min", "max": "public.max", "mean": "public.mean"}
-
-
-def sketch_accessor_names(conn):
-    for role in SKETCH_ACCESSORS:
-        for name in ("public.%s_value" % role, "public.value_%s" % role, "public.%s" % role):
-            if conn.execute("SELECT to_regprocedure(%s)", ("%s(quantile_sketch)" % name,)).fetchone()[0]:
-                SKETCH_ACCESSORS[role] = name
-                break
 
 
 def ext_summary_sql(mode):
@@ -719,20 +713,32 @@ KIND_CHECKS = [
 ]
 
 
+DOC_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "doc")
+
+
 class Conventions:
-    """What the documentation promises where it changed after doc/analytics.md
-    of this branch: a later version documents that over no rows every summary
-    aggregate gives the empty summary (never NULL; a sketch at the default
-    accuracy, a survival summary without stages) and that a total of no
-    disclosed amount is NULL, not 0. The installed extension says which
-    version it is; the checks follow that version's documentation."""
+    """The promises the checks follow, read from doc/analytics.md of the tree
+    under test (INNO_DIFF_DOCS names another directory, e.g. the installed
+    docs of another build). Where the documentation changed after this test
+    was written: over no rows every summary aggregate gives the empty summary
+    (never NULL; a sketch at the default accuracy, a survival summary without
+    stages); a total of no disclosed amount is NULL ("unknown is not zero");
+    the sketch accessors are value_count, min_value, max_value and mean_value;
+    kinds() has a category; families() and stage_survival() exist."""
 
     def __init__(self, conn):
-        self.empty_summaries = conn.execute(
-            "SELECT quantile_sketch(x) IS NOT NULL FROM (SELECT 1::float8 WHERE false) t(x)").fetchone()[0]
-        self.unknown_is_null = conn.execute(
-            "SELECT total(funding_stats(r), 'CNY') IS NULL FROM (VALUES ('a CNY undisclosed'::funding_round)) v(r)"
-        ).fetchone()[0]
+        self.doc_dir = os.environ.get("INNO_DIFF_DOCS") or os.path.normpath(DOC_DIR)
+        with open(os.path.join(self.doc_dir, "analytics.md"), encoding="utf-8") as f:
+            doc = f.read()
+        self.empty_summaries = "every summary aggregate returns the *empty summary*" in doc
+        self.unknown_is_null = "unknown is not zero" in doc
+        self.value_names = "`value_count`" in doc
+        self.kinds_category = re.search(r"\| `kinds\(s\)` \| `setof \([^)]*category", doc) is not None
+        self.families = "`families(s)`" in doc
+        self.survival = "`stage_survival(" in doc
+        for role in SKETCH_ACCESSORS:
+            SKETCH_ACCESSORS[role] = ("public.value_count" if role == "count" else "public.%s_value" % role) \
+                if self.value_names else "public.%s" % role
         self.replaced, self.checks = set(), []
         if self.empty_summaries:
             self.replaced = {"quantile_sketch(x) is NULL exactly when there are no values", "count(s)",
@@ -753,8 +759,9 @@ class Conventions:
         return "CASE WHEN %s THEN %s ELSE %s END" % (known, value, "NULL" if self.unknown_is_null else zero)
 
     def describe(self):
-        return "conventions: over no rows %s; unknown totals %s" % (
-            "the empty summary" if self.empty_summaries else "NULL sketches", "NULL" if self.unknown_is_null else "0")
+        return "as %s/analytics.md documents: over no rows %s, unknown totals %s" % (
+            self.doc_dir, "the empty summary" if self.empty_summaries else "NULL sketches",
+            "NULL" if self.unknown_is_null else "0")
 
 
 def correctly_rounded_mean(total, count):
@@ -794,10 +801,8 @@ class Run:
         self.profile = bool(os.environ.get("INNO_DIFF_PROFILE"))
         self.means = {}
         self.conv = Conventions(conn)
-        # accessors of later versions, checked where the installed extension has them
-        self.kinds_category = conn.execute("SELECT 'category' = ANY(proargnames) FROM pg_proc "
-                                           "WHERE oid = 'kinds(funding_stats)'::regprocedure").fetchone()[0]
-        self.families = conn.execute("SELECT to_regprocedure('families(funding_stats)') IS NOT NULL").fetchone()[0]
+        self.kinds_category = self.conv.kinds_category
+        self.families = self.conv.families
 
     def fail(self, mode, ds, what, expected, got, detail=""):
         self.failures.append((mode, ds, what, detail, expected, got))
@@ -1117,11 +1122,6 @@ class Survival:
                                             day(start + rng.randint(-5000, 5000))))
         self.projects = pid
 
-    @staticmethod
-    def available(conn):
-        return conn.execute("SELECT to_regprocedure('stage_survival(stage_history, project_stage, "
-                            "project_stage, date)') IS NOT NULL").fetchone()[0]
-
     def build(self):
         run, sql = self.run, self.run.sql
         sql("CREATE TABLE cohorts (cohort int, fr project_stage, tr project_stage, as_of date)")
@@ -1358,7 +1358,6 @@ def main():
     with psycopg.connect("", autocommit=True) as conn:
         conn.execute("SET client_min_messages = warning")
         kinds = [r[0] for r in conn.execute("SELECT kind::text FROM round_kinds() ORDER BY rank")]
-        sketch_accessor_names(conn)
         currencies = [(r[0], r[1]) for r in conn.execute(
             "SELECT currency::text, minor_digits FROM funding_currencies() ORDER BY iso_numeric")]
         for k in range(nrounds):
@@ -1372,7 +1371,7 @@ def main():
             t1 = time.monotonic()
             run = Run(conn, seed, ndatasets, qs)
             run.build()
-            survival = Survival(run, gen.rng) if Survival.available(conn) else None
+            survival = Survival(run, gen.rng) if run.conv.survival else None
             if survival:
                 survival.build()
             t2 = time.monotonic()
