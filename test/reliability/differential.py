@@ -27,6 +27,11 @@ The summaries are computed four ways:
                levels under forced parallel plans
 
 and, for the summaries only, a fifth: GROUP BY GROUPING SETS ((ds, sub), (ds)).
+Where the documentation has stage_survival(), cohorts of generated projects'
+histories are summarized the same four ways and checked against a plain-SQL
+Kaplan-Meier computation (counts and the curve exactly; the estimate, its
+band, survival_quantile and reached_within in rational arithmetic). Sums past
+bigint must be an error (22003) in every way.
 
 Every way's summaries must equal the serial ones, as text and by `=`; every
 accessor of every way must agree with the plain-SQL computation over the same
