@@ -1360,6 +1360,7 @@ def main():
     start = time.monotonic()
     total_failures = 0
     total_checks = 0
+    recap = {}
     with psycopg.connect("", autocommit=True) as conn:
         conn.execute("SET client_min_messages = warning")
         kinds = [r[0] for r in conn.execute("SELECT kind::text FROM round_kinds() ORDER BY rank")]
@@ -1399,6 +1400,8 @@ def main():
                       run.plan["parallel"][1], run.plan["rollup_text"][0], run.plan["rollup_text"][1],
                       run.conv.describe(), run.checks, t1 - t0, t2 - t1, t3 - t2))
             run.report()
+            for f in run.failures:
+                recap.setdefault(f[2], set()).add(seed)
             total_failures += len(run.failures)
             total_checks += run.checks
             sys.stdout.flush()
@@ -1409,6 +1412,10 @@ def main():
         total_failures += len(extra)
         if not keep:
             conn.execute("DROP SCHEMA diff CASCADE")
+    if recap:
+        print("mismatching checks (details above):")
+        for what, seeds in sorted(recap.items()):
+            print("  %s (seed %s)" % (what, ", ".join(map(str, sorted(seeds)))))
     print("differential: %d round(s) x %d data sets, %d checks, %d mismatches, %.1f s" % (
         nrounds, ndatasets, total_checks, total_failures, time.monotonic() - start))
     return 1 if total_failures else 0
