@@ -731,7 +731,7 @@ class Conventions:
     the sketch accessors are value_count, min_value, max_value and mean_value;
     kinds() has a category; families() and stage_survival() exist."""
 
-    def __init__(self, conn):
+    def __init__(self):
         self.doc_dir = os.environ.get("INNO_DIFF_DOCS") or os.path.normpath(DOC_DIR)
         with open(os.path.join(self.doc_dir, "analytics.md"), encoding="utf-8") as f:
             doc = f.read()
@@ -805,7 +805,7 @@ class Run:
         self.plan = {}
         self.profile = bool(os.environ.get("INNO_DIFF_PROFILE"))
         self.means = {}
-        self.conv = Conventions(conn)
+        self.conv = Conventions()
         self.kinds_category = self.conv.kinds_category
         self.families = self.conv.families
 
@@ -1004,10 +1004,10 @@ class Run:
                                           (cohort,)).fetchone()
         hs = [r[0] for r in self.conn.execute(
             "SELECT h::text FROM sv_hist WHERE cohort = %s AND h IS NOT NULL ORDER BY pid", (cohort,))]
-        vals = ",\n      ".join("('%s')" % h for h in hs[:30])
+        vals = ",\n      ".join(("('%s'::stage_history)" if i == 0 else "('%s')") % h for i, h in enumerate(hs[:30]))
         return ("    the cohort's projects (%d%s):\n"
-                "    SELECT stage_survival(h, '%s', '%s', '%s') FROM (VALUES\n      %s) AS v(h);" % (len(hs), ", 30 shown" if len(hs) > 30 else "", fr, tr, as_of,
-                               vals.replace("('", "('", 1).replace("')", "'::stage_history)", 1) if hs else "(NULL)"))
+                "    SELECT stage_survival(h, '%s', '%s', '%s') FROM (VALUES\n      %s) AS v(h);" % (
+                    len(hs), ", 30 shown" if len(hs) > 30 else "", fr, tr, as_of, vals or "(NULL::stage_history)"))
 
     @staticmethod
     def columns_read(what):
