@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "common/int.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -286,6 +287,35 @@ quantile_sketch_trans_numeric(PG_FUNCTION_ARGS)
 }
 
 /*
+ * An interval in seconds as extract(epoch) gives it (a month is 30 days, a
+ * year 365.25), rounded once to double: the days and months in exact
+ * integer seconds (times 4, as PostgreSQL does, for the quarter days of
+ * 365.25), plus the microseconds, then one rounding.  Beyond 2^53
+ * microseconds (about 285 years) numeric does the exact part.
+ */
+static double
+IntervalSeconds(const Interval *iv)
+{
+	int64		secs_dm = ((int64) (4 * DAYS_PER_YEAR) * (iv->month / MONTHS_PER_YEAR) +
+						   (int64) (4 * DAYS_PER_MONTH) * (iv->month % MONTHS_PER_YEAR) +
+						   (int64) 4 * iv->day) * (SECS_PER_DAY / 4);
+	int64		us;
+
+	if (!pg_mul_s64_overflow(secs_dm, USECS_PER_SEC, &us) && !pg_add_s64_overflow(us, iv->time, &us) &&
+		us <= (INT64CONST(1) << 53) && us >= -(INT64CONST(1) << 53))
+		return (double) us / 1000000.0;	/* us is exact as a double: one rounding */
+	{
+		Datum		n = DirectFunctionCall2(numeric_add,
+											DirectFunctionCall1(int8_numeric, Int64GetDatum(secs_dm)),
+											DirectFunctionCall2(numeric_div,
+																DirectFunctionCall1(int8_numeric, Int64GetDatum(iv->time)),
+																DirectFunctionCall1(int8_numeric, Int64GetDatum(USECS_PER_SEC))));
+
+		return DatumGetFloat8(DirectFunctionCall1(numeric_float8, n));
+	}
+}
+
+/*
  * quantile_sketch(interval [, relative_accuracy]): in seconds, counting a
  * month as 30 days and a year as 365.25 days, as extract(epoch) does.
  */
@@ -305,8 +335,7 @@ quantile_sketch_trans_interval(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	iv = PG_GETARG_INTERVAL_P(1);
-	secs = (double) iv->time / 1000000.0 + (double) iv->day * 86400.0 +
-		(double) (iv->month / 12) * 31557600.0 + (double) (iv->month % 12) * 2592000.0;
+	secs = IntervalSeconds(iv);
 	return SketchAdd(fcinfo, secs, accuracy);
 }
 

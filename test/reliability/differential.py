@@ -78,7 +78,7 @@ import psycopg
 STAGES = ["concept", "pilot", "incubating", "registered", "producing", "tech_sme", "high_tech",
           "above_scale", "gazelle", "potential_unicorn", "unicorn", "listed"]
 # the standard thresholds of rounds_over(), in currency units (doc/analytics.md)
-THRESHOLDS = [m * 10 ** e for e in range(4, 12) for m in (1, 5)]
+THRESHOLDS = [m * 10 ** e for e in range(4, 12) for m in (1, 2, 3, 5)]
 BASES = ["low", "point", "high"]
 ACCURACIES = [0.001, 0.005, 0.01, 0.02, 0.05]
 AMOUNT_MAX = 10 ** 17          # minor units (doc/funding_round.md)
@@ -506,7 +506,7 @@ def load(conn, gen, ndatasets):
 # cost; the plain-SQL side always computes them all.
 PAIR_STRIDE = 4          # of the 144 (from, to) pairs of stages (78 up the ladder for conversion)
 OVER_STRIDE = 6          # of the 48 (threshold, basis) pairs
-OVER3_STRIDE = 8         # of the 16 thresholds, for the 3-argument rounds_over
+OVER3_STRIDE = 8         # of the 32 thresholds, for the 3-argument rounds_over
 FQ_STRIDE = 6            # of the quantiles, for quantile(funding_stats, q, currency)
 MODES = ["serial", "parallel", "rollup", "rollup_text"]
 
