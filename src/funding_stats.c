@@ -511,5 +511,14 @@ funding_stats_to_jsonb(PG_FUNCTION_ARGS)
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(StatsText(inno_checked_stats(PG_GETARG_DATUM(0)))));
 }
 
-/* order and hash by the binary form: btree and hash operator classes */
+/* order by the stored bytes, hash by the binary form: btree and hash operator classes */
+static int
+SummaryCmp(FunctionCallInfo fcinfo)
+{
+	const InnoFsHeader *a = inno_checked_stats(PG_GETARG_DATUM(0));
+	const InnoFsHeader *b = inno_checked_stats(PG_GETARG_DATUM(1));
+
+	return inno_bytes_cmp(a, a->used, b, b->used);
+}
+
 INNO_SUMMARY_ORDER(funding_stats)

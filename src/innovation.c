@@ -164,17 +164,20 @@ inno_srf_rows(FunctionCallInfo fcinfo, uint64 max_calls)
 }
 
 int
-inno_send_cmp(PGFunction send, Datum a, Datum b)
+inno_bytes_cmp(const void *a, size_t na, const void *b, size_t nb)
 {
-	bytea	   *x = DatumGetByteaPP(DirectFunctionCall1(send, a));
-	bytea	   *y = DatumGetByteaPP(DirectFunctionCall1(send, b));
-	size_t		nx = VARSIZE_ANY_EXHDR(x),
-				ny = VARSIZE_ANY_EXHDR(y);
-	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(nx, ny));
+	int			c = memcmp(a, b, Min(na, nb));
 
 	if (c != 0)
 		return c < 0 ? -1 : 1;
-	return (nx > ny) - (nx < ny);
+	return (na > nb) - (na < nb);
+}
+
+PG_FUNCTION_INFO_V1(inno_summary_typanalyze);
+Datum
+inno_summary_typanalyze(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(false);
 }
 
 Datum

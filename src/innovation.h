@@ -69,34 +69,33 @@ extern char *inno_bytes_to_hex(const char *data, int len);
 /*
  * Summaries have no natural order, but DISTINCT, GROUP BY, UNION, IN and
  * indexes need equality with btree and hash operator classes.  Their order
- * and hash are those of their binary (send) form: deterministic, the same
- * on every machine, and equal exactly when the values are.
+ * is that of their validated stored bytes (each file's SummaryCmp: cheap,
+ * arbitrary but stable); their hash is that of their binary (send) form, the
+ * same on every machine.  Both agree with =, which compares the same bytes.
  */
-extern int	inno_send_cmp(PGFunction send, Datum a, Datum b);
+extern int	inno_bytes_cmp(const void *a, size_t na, const void *b, size_t nb);
 extern Datum inno_send_hash(PGFunction send, Datum a, bool extended, uint64 seed);
 
 #define INNO_SUMMARY_ORDER(type) \
 PG_FUNCTION_INFO_V1(type##_cmp); \
-Datum type##_cmp(PG_FUNCTION_ARGS) \
-{ PG_RETURN_INT32(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1))); } \
+Datum type##_cmp(PG_FUNCTION_ARGS) { PG_RETURN_INT32(SummaryCmp(fcinfo)); } \
 PG_FUNCTION_INFO_V1(type##_lt); \
-Datum type##_lt(PG_FUNCTION_ARGS) \
-{ PG_RETURN_BOOL(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) < 0); } \
+Datum type##_lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(SummaryCmp(fcinfo) < 0); } \
 PG_FUNCTION_INFO_V1(type##_le); \
-Datum type##_le(PG_FUNCTION_ARGS) \
-{ PG_RETURN_BOOL(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) <= 0); } \
+Datum type##_le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(SummaryCmp(fcinfo) <= 0); } \
 PG_FUNCTION_INFO_V1(type##_ge); \
-Datum type##_ge(PG_FUNCTION_ARGS) \
-{ PG_RETURN_BOOL(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) >= 0); } \
+Datum type##_ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(SummaryCmp(fcinfo) >= 0); } \
 PG_FUNCTION_INFO_V1(type##_gt); \
-Datum type##_gt(PG_FUNCTION_ARGS) \
-{ PG_RETURN_BOOL(inno_send_cmp(type##_send, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) > 0); } \
+Datum type##_gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(SummaryCmp(fcinfo) > 0); } \
 PG_FUNCTION_INFO_V1(hash_##type); \
 Datum hash_##type(PG_FUNCTION_ARGS) \
 { return inno_send_hash(type##_send, PG_GETARG_DATUM(0), false, 0); } \
 PG_FUNCTION_INFO_V1(hash_##type##_extended); \
 Datum hash_##type##_extended(PG_FUNCTION_ARGS) \
 { return inno_send_hash(type##_send, PG_GETARG_DATUM(0), true, (uint64) PG_GETARG_INT64(1)); }
+
+/* ANALYZE skips summary columns: their statistics would serve no query */
+extern Datum inno_summary_typanalyze(PG_FUNCTION_ARGS);
 
 /* Setup of a set-returning function giving max_calls rows of its row type. */
 extern FuncCallContext *inno_srf_rows(FunctionCallInfo fcinfo, uint64 max_calls);

@@ -537,5 +537,14 @@ quantile_sketch_to_jsonb(PG_FUNCTION_ARGS)
 		SketchText(QS_BODY(CheckedSketch(PG_GETARG_DATUM(0))))));
 }
 
-/* order and hash by the binary form: btree and hash operator classes */
+/* order by the stored bytes, hash by the binary form: btree and hash operator classes */
+static int
+SummaryCmp(FunctionCallInfo fcinfo)
+{
+	struct varlena *a = CheckedSketch(PG_GETARG_DATUM(0));
+	struct varlena *b = CheckedSketch(PG_GETARG_DATUM(1));
+
+	return inno_bytes_cmp(QS_BODY(a), VARSIZE(a) - QS_OFFSET, QS_BODY(b), VARSIZE(b) - QS_OFFSET);
+}
+
 INNO_SUMMARY_ORDER(quantile_sketch)

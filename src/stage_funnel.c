@@ -241,5 +241,11 @@ funnel_stages(PG_FUNCTION_ARGS)
 	SRF_RETURN_DONE(funcctx);
 }
 
-/* order and hash by the binary form: btree and hash operator classes */
+/* order by the stored bytes, hash by the binary form: btree and hash operator classes */
+static int
+SummaryCmp(FunctionCallInfo fcinfo)
+{
+	return inno_bytes_cmp(CheckedFunnel(fcinfo, 0), sizeof(InnoFunnel), CheckedFunnel(fcinfo, 1), sizeof(InnoFunnel));
+}
+
 INNO_SUMMARY_ORDER(stage_funnel)

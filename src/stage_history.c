@@ -226,5 +226,11 @@ stage_history_to_jsonb(PG_FUNCTION_ARGS)
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf));
 }
 
-/* order and hash by the binary form: btree and hash operator classes */
+/* order by the stored bytes, hash by the binary form: btree and hash operator classes */
+static int
+SummaryCmp(FunctionCallInfo fcinfo)
+{
+	return inno_bytes_cmp(CheckedHistory(fcinfo, 0), sizeof(InnoHistory), CheckedHistory(fcinfo, 1), sizeof(InnoHistory));
+}
+
 INNO_SUMMARY_ORDER(stage_history)

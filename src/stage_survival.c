@@ -461,5 +461,14 @@ stage_survival_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!Equal(fcinfo));
 }
 
-/* order and hash by the binary form: btree and hash operator classes */
+/* order by the stored bytes, hash by the binary form: btree and hash operator classes */
+static int
+SummaryCmp(FunctionCallInfo fcinfo)
+{
+	const InnoSurvival *a = PG_GETARG_SV(0);
+	const InnoSurvival *b = PG_GETARG_SV(1);
+
+	return inno_bytes_cmp(a, INNO_SV_SIZE(a->nentries), b, INNO_SV_SIZE(b->nentries));
+}
+
 INNO_SUMMARY_ORDER(stage_survival)
