@@ -221,48 +221,51 @@ funding_stats_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(d);
 }
 
-/* combine: the sum of two summaries (states or stored values) */
+/*
+ * combine: the sum of two summaries (states or stored values).  Both are
+ * checked first, as any value is: a stored one may come from 0.1.0 (read
+ * into the current form) or be given by hand when the function is called
+ * directly.
+ */
 PG_FUNCTION_INFO_V1(funding_stats_combine);
 Datum
 funding_stats_combine(PG_FUNCTION_ARGS)
 {
-	struct varlena *a = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	struct varlena *b = PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
-	size_t		size = inno_fs_merge_size(FS_BODY(a), FS_BODY(b));
+	const InnoFsHeader *a = inno_checked_stats(PG_GETARG_DATUM(0));
+	const InnoFsHeader *b = inno_checked_stats(PG_GETARG_DATUM(1));
+	size_t		size = inno_fs_merge_size(a, b);
 	struct varlena *d;
 	InnoError	err;
 
-	if (FS_BODY(b)->nsections == 0)
-		PG_RETURN_POINTER(a);
 	d = NewDatum(size);
 	/* the merged value is validated as any input is, before anyone reads it */
-	if (inno_fs_merge(FS_BODY(d), size, FS_BODY(a), FS_BODY(b), &err) != INNO_OK ||
+	if (inno_fs_merge(FS_BODY(d), size, a, b, &err) != INNO_OK ||
 		inno_fs_validate(FS_BODY(d), inno_fs_stored_size(FS_BODY(d)), &err) != INNO_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("cannot merge funding_stats"),
 				 errdetail("%s", err.detail)));
+	SET_VARSIZE(d, FS_OFFSET + FS_BODY(d)->used);
 	PG_RETURN_POINTER(d);
 }
 
-/* rollup(funding_stats): transition; the input is a stored value, checked first */
+/* rollup(funding_stats): transition, the same sum */
 PG_FUNCTION_INFO_V1(funding_stats_rollup_trans);
 Datum
 funding_stats_rollup_trans(PG_FUNCTION_ARGS)
 {
-	(void) inno_checked_stats(PG_GETARG_DATUM(1));
 	return funding_stats_combine(fcinfo);
 }
 
-/* final: the stored form (no spare room) */
+/* final: the stored form (checked, no spare room) */
 PG_FUNCTION_INFO_V1(funding_stats_final);
 Datum
 funding_stats_final(PG_FUNCTION_ARGS)
 {
-	struct varlena *s = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	struct varlena *d = NewDatum(inno_fs_stored_size(FS_BODY(s)));
+	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
+	struct varlena *d = NewDatum(h->used);
 
-	inno_fs_write_stored(FS_BODY(s), FS_BODY(d));
+	memcpy(FS_BODY(d), h, h->used);
 	PG_RETURN_POINTER(d);
 }
 
