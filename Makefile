@@ -6,7 +6,8 @@
 #     make test     bootstrap, build with -Werror, install, run every test
 #     make demo     bootstrap, build, install, load the demo, print the report
 # Other targets: make unit (C unit tests, no server), make fuzz (libFuzzer,
-# FUZZ_SECONDS per target, default 300), make bench.
+# FUZZ_SECONDS per target, default 300), make bench, make reliability (random
+# SQL with sqlsmith, RELIABILITY_QUERIES, default 100000, or RELIABILITY_SECONDS).
 
 EXTENSION  = innovation
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(dir $(firstword $(MAKEFILE_LIST)))innovation.control)
@@ -85,7 +86,7 @@ endif
 # ---------------------------------------------------------------------------
 # Project targets (no PGXS needed: they bootstrap the machine themselves)
 
-.PHONY: test demo unit doc-tables fuzz fuzz-smoke bench
+.PHONY: test demo unit doc-tables fuzz fuzz-smoke bench reliability
 
 test:
 	@test/run-tests.sh
@@ -130,3 +131,7 @@ fuzz: $(addprefix build/fuzz/fuzz_,$(FUZZ_TARGETS))
 
 bench:
 	@test/bench/run-bench.sh
+
+# random SQL at length: test/reliability/sqlsmith.sh --long (see its header)
+reliability:
+	@test/reliability/sqlsmith.sh --long

@@ -126,6 +126,13 @@ inno_cluster_start() {
 		cat "$dir/initdb.log" >&2
 		return 1
 	}
+	# Every line of the server log names its SQLSTATE and every error where
+	# it was raised, so that a check can tell an internal error (XX000) from
+	# the errors tests provoke (test/reliability/check-server-log.sh).
+	cat >>"$dir/data/postgresql.conf" <<-'CONF'
+		log_line_prefix = '%m [%p] sqlstate=%e %q%u@%d '
+		log_error_verbosity = verbose
+	CONF
 	port=$(inno_free_port)
 	inno_runas "$INNO_PGBIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w \
 		-o "-p $port -k $INNO_SOCK_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \

@@ -5,7 +5,8 @@
 # line "N passed, N failed" (exit status 1 if anything failed).
 #
 # Environment: FUZZ_SMOKE_SECONDS (default 10) per fuzz target;
-# CONCURRENCY_SECONDS (default 30) and CONCURRENCY_CLIENTS for section 7.
+# CONCURRENCY_SECONDS (default 30) and CONCURRENCY_CLIENTS for section 7;
+# SQLSMITH_QUERIES and SQLSMITH_SEED for the random-SQL run (test/reliability/sqlsmith.sh).
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$INNO_TOP" || exit 1
@@ -29,7 +30,8 @@ finish() {
 	exit
 }
 
-inno_bootstrap clang libclang-rt-14-dev $(grep -v '^#' test/clients/packages.txt) || {
+inno_bootstrap clang libclang-rt-14-dev $(grep -v '^#' test/clients/packages.txt) \
+	$(grep -v '^#' test/reliability/packages.txt) || {
 	fail 1 "bootstrap (installing packages)"
 	finish
 }
@@ -164,6 +166,24 @@ if bash test/reliability/differential.sh >build/differential.log 2>&1; then
 else
 	fail 1 "differential tests (see build/differential.log)"
 	tail -60 build/differential.log >&2
+fi
+
+# 10. nothing that ran on the test cluster crashed a backend or raised an
+#     internal error (XX000): tests provoke errors, never those
+if test/reliability/check-server-log.sh "$INNO_CLUSTER_DIR/data/server.log" >build/server-log.log 2>&1; then
+	pass 1
+else
+	fail 1 "crash or internal error in the test cluster's server log (see build/server-log.log)"
+	cat build/server-log.log >&2
+fi
+
+# 11. random SQL (sqlsmith) as a plain role, on a cluster of its own
+inno_log "random SQL (sqlsmith)"
+if test/reliability/sqlsmith.sh >build/sqlsmith.log 2>&1; then
+	pass 1
+else
+	fail 1 "random SQL (see build/sqlsmith.log and build/reliability/)"
+	tail -60 build/sqlsmith.log >&2
 fi
 
 finish

@@ -45,7 +45,7 @@ if [ "$mode" = long ]; then
 	jobs=${RELIABILITY_JOBS:-$(nproc)}
 	seed=${RELIABILITY_SEED:-$(date +%s)}
 	# like make bench: a target of its own bootstraps and builds
-	inno_bootstrap sqlsmith || exit 1
+	inno_bootstrap $(grep -v '^#' test/reliability/packages.txt) || exit 1
 	if [ "${RELIABILITY_BUILD:-1}" != 0 ]; then
 		inno_build || exit 1
 	fi
@@ -73,9 +73,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The log shows the SQLSTATE and the user of every message, where in the
-# source an error was raised (LOCATION, which tells our code from
-# PostgreSQL's) and the statement of every error; warnings are left out (one
+# The log shows the SQLSTATE and the user of every message (which the
+# summary and check-server-log.sh read; test/lib.sh sets the same prefix),
+# where in the source an error was raised (LOCATION, which tells our code
+# from PostgreSQL's) and the statement of every error; warnings are left out (one
 # per query: sqlsmith's ROLLBACK outside a transaction).  Crashes are logged
 # at level LOG, which log_min_messages = error keeps.
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL' >/dev/null || exit 1
