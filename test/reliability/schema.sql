@@ -92,7 +92,7 @@ CREATE TABLE funding_rounds (
 INSERT INTO funding_rounds SELECT project_id, source, source::funding_round FROM demo_funding;
 INSERT INTO funding_rounds
 	SELECT 1 + (i * 37) % 400, NULL,
-	       funding_round(k.kind, lo, CASE WHEN shape = 0 THEN lo WHEN shape = 1 THEN lo * 2 END,
+	       funding_round(k.kind::text, lo, CASE WHEN shape = 0 THEN lo WHEN shape = 1 THEN lo * 2 END,
 	                     CASE WHEN lo IS NULL THEN NULL ELSE c.currency END,
 	                     CASE prec WHEN 'day' THEN d WHEN 'month' THEN date_trunc('month', d)::date
 	                               ELSE date_trunc('year', d)::date END,
@@ -197,22 +197,72 @@ INSERT INTO park_funding
 	FROM funding_rounds r JOIN demo_projects p USING (project_id)
 	GROUP BY p.park, p.district, 3;
 INSERT INTO park_funding
-	SELECT p.park, p.district, NULL, round_kind(r.round), funding_stats(r.round)
+	SELECT p.park, p.district, NULL, round_kind(r.round)::text, funding_stats(r.round)
 	FROM funding_rounds r JOIN demo_projects p USING (project_id)
-	GROUP BY p.park, p.district, round_kind(r.round);
+	GROUP BY p.park, p.district, round_kind(r.round)::text;
 INSERT INTO park_funding SELECT NULL, NULL, NULL, NULL, funding_stats(round) FROM funding_rounds;
 INSERT INTO park_funding VALUES ('none', NULL, NULL, NULL, '{"version": 1, "currencies": []}'),
 	(NULL, NULL, NULL, NULL, NULL);
 
--- the role sqlsmith connects as: no superuser powers, reads only these tables
+-- Types that later versions of the extension add: a table each when the
+-- installed extension has them, so that this file runs against older and
+-- newer builds alike.  A changed signature only skips its table (with a
+-- warning in build/reliability/schema.log).
+DO $$
+BEGIN
+	IF to_regtype('round_kind') IS NOT NULL THEN
+		BEGIN
+			-- every kind, and the kind of every round (btree and hash)
+			EXECUTE $q$
+				CREATE TABLE kinds AS
+					SELECT kind::text::round_kind AS kind FROM round_kinds()
+					UNION ALL SELECT round_kind(round) FROM funding_rounds
+					UNION ALL SELECT NULL::round_kind$q$;
+			EXECUTE 'CREATE INDEX kinds_btree ON kinds USING btree (kind)';
+			EXECUTE 'CREATE INDEX kinds_hash ON kinds USING hash (kind)';
+		EXCEPTION WHEN undefined_function OR undefined_object OR datatype_mismatch THEN
+			RAISE WARNING 'no table of round_kind: %', SQLERRM;
+		END;
+	END IF;
+	IF to_regtype('stage_survival') IS NOT NULL THEN
+		BEGIN
+			-- days from registered to high_tech, and from pilot to producing,
+			-- per park and cluster, censored at the end of 2024
+			EXECUTE $q$
+				CREATE TABLE survivals AS
+					SELECT p.park, p.cluster, f.from_stage, f.to_stage,
+					       stage_survival(h.h, f.from_stage, f.to_stage, date '2024-12-31') AS s
+					FROM (SELECT project_id, stage_history(stage::project_stage, reached_on) AS h
+					      FROM demo_milestones GROUP BY project_id) h
+					JOIN demo_projects p USING (project_id)
+					CROSS JOIN (VALUES ('registered'::project_stage, 'high_tech'::project_stage),
+					                   ('pilot', 'producing')) AS f(from_stage, to_stage)
+					GROUP BY p.park, p.cluster, f.from_stage, f.to_stage$q$;
+			EXECUTE 'INSERT INTO survivals VALUES (NULL, NULL, NULL, NULL, NULL)';
+		EXCEPTION WHEN undefined_function OR undefined_object OR datatype_mismatch THEN
+			RAISE WARNING 'no table of stage_survival: %', SQLERRM;
+		END;
+	END IF;
+END $$;
+
+-- The roles sqlsmith connects as: no superuser powers, read only these
+-- tables.  smith_parallel (used by every other session of the long run) plans
+-- in parallel whenever it can, so that aggregates also run as partial
+-- aggregates in workers whose states meet again in the combine functions.
 DO $$
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'smith') THEN
 		CREATE ROLE smith LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
 	END IF;
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'smith_parallel') THEN
+		CREATE ROLE smith_parallel LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+	END IF;
 END $$;
-GRANT SELECT ON projects, milestones, stage_labels, stage_spans, funding_rounds, headlines,
-	funding_windows, park_funnels, project_histories, sketches, park_funding TO smith;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO smith, smith_parallel;
+ALTER ROLE smith_parallel SET parallel_setup_cost = 0;
+ALTER ROLE smith_parallel SET parallel_tuple_cost = 0;
+ALTER ROLE smith_parallel SET min_parallel_table_scan_size = 0;
+ALTER ROLE smith_parallel SET min_parallel_index_scan_size = 0;
 
 -- Which functions sqlsmith calls.  It picks them uniformly from what an
 -- unqualified "pg_proc" returns: some 3,200 built-in functions against 170 of
@@ -251,9 +301,10 @@ CREATE VIEW information_schema.pg_proc AS
 	                             'replace', 'btrim', 'format', 'translate', 'normalize', 'string_agg',
 	                             'array_agg', 'count', 'sum', 'avg', 'percentile_disc', 'percentile_cont',
 	                             'range_agg', 'range_intersect_agg')));
-GRANT SELECT ON information_schema.pg_proc TO smith;
+GRANT SELECT ON information_schema.pg_proc TO smith, smith_parallel;
 -- pg_catalog named explicitly, after the view, so that the view shadows it
 SELECT current_database() AS smith_db \gset
 ALTER ROLE smith IN DATABASE :"smith_db" SET search_path = information_schema, public, pg_catalog;
+ALTER ROLE smith_parallel IN DATABASE :"smith_db" SET search_path = information_schema, public, pg_catalog;
 
 ANALYZE;
