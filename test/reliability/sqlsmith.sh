@@ -77,9 +77,9 @@ trap cleanup EXIT
 # The log shows the SQLSTATE and the user of every message (which the
 # summary and check-server-log.sh read; test/lib.sh sets the same prefix),
 # where in the source an error was raised (LOCATION, which tells our code
-# from PostgreSQL's) and the statement of every error; warnings are left out (one
-# per query: sqlsmith's ROLLBACK outside a transaction).  Crashes are logged
-# at level LOG, which log_min_messages = error keeps.
+# from PostgreSQL's) and the statement of every error.  Warnings are left
+# out (one a query: sqlsmith's ROLLBACK outside a transaction); crashes are
+# logged at level LOG, which log_min_messages = error keeps.
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL' >/dev/null || exit 1
 ALTER SYSTEM SET log_line_prefix = '%m [%p] sqlstate=%e %q%u@%d ';
 ALTER SYSTEM SET log_error_verbosity = verbose;
