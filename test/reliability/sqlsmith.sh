@@ -25,7 +25,7 @@
 #
 # Environment (the short run sends the same queries every time; the long run
 # new ones, and prints its seed):
-#   SQLSMITH_QUERIES     short run: queries (default 15000, about 70 s on 2 cores)
+#   SQLSMITH_QUERIES     short run: queries (default 18000, 60 to 90 s on 2 cores)
 #   SQLSMITH_SEED        short run: seed (default 1)
 #   RELIABILITY_QUERIES  long run: queries in all (default 100000)
 #   RELIABILITY_SECONDS  long run: stop after this many seconds (default 0: no limit)
@@ -51,7 +51,7 @@ if [ "$mode" = long ]; then
 		inno_build || exit 1
 	fi
 else
-	queries=${SQLSMITH_QUERIES:-15000}
+	queries=${SQLSMITH_QUERIES:-18000}
 	seconds=0
 	jobs=1
 	seed=${SQLSMITH_SEED:-1}
