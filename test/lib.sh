@@ -128,10 +128,13 @@ inno_cluster_start() {
 	}
 	# Every line of the server log names its SQLSTATE and every error where
 	# it was raised, so that a check can tell an internal error (XX000) from
-	# the errors tests provoke (test/reliability/check-server-log.sh).
+	# the errors tests provoke (test/reliability/check-server-log.sh); the
+	# log entry of a crashed backend quotes its whole statement (up to 64 kB,
+	# not the first 1 kB), so that the crash can be reproduced.
 	cat >>"$dir/data/postgresql.conf" <<-'CONF'
 		log_line_prefix = '%m [%p] sqlstate=%e %q%u@%d '
 		log_error_verbosity = verbose
+		track_activity_query_size = 65536
 	CONF
 	port=$(inno_free_port)
 	inno_runas "$INNO_PGBIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w \

@@ -107,6 +107,14 @@ setup_lines=$(wc -l <"$log")
 ) &
 watchdog=$!
 
+# The extension the backends load.  Should it be reinstalled during the run
+# (by a build elsewhere on the machine), backends started afterwards load
+# the new build: a parallel worker and its leader, or a stored value and the
+# code reading it, then disagree on the layout of the summaries, and what
+# follows (wrong merges, crashes) is no finding.
+so="$("$PG_CONFIG" --pkglibdir)/innovation.so"
+so_before=$(md5sum <"$so")
+
 bound=
 [ "$seconds" -gt 0 ] && bound=", at most $seconds s"
 inno_log "sqlsmith: $queries queries, $jobs session(s), seed $seed$bound"
@@ -144,6 +152,9 @@ wait "$watchdog" 2>/dev/null
 watchdog=
 
 failures=()
+if [ "$(md5sum <"$so")" != "$so_before" ]; then
+	failures+=("$so was reinstalled during the run ($(date -r "$so" '+%H:%M:%S')): the run is void, run it again")
+fi
 if [ "$status" -ne 0 ]; then
 	failures+=("sqlsmith failed (see $out/sqlsmith-*.out)")
 fi
