@@ -132,6 +132,7 @@ fuzz: $(addprefix build/fuzz/fuzz_,$(FUZZ_TARGETS))
 bench:
 	@test/bench/run-bench.sh
 
-# random SQL at length: test/reliability/sqlsmith.sh --long (see its header)
+# every reliability run at length: random SQL, round trip, differential,
+# concurrency (test/reliability/run-long.sh says how long each)
 reliability:
-	@test/reliability/sqlsmith.sh --long
+	@test/reliability/run-long.sh
