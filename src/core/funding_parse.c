@@ -521,6 +521,8 @@ inno_round_kind_parse(const char *s, size_t len, uint8_t *code, InnoError *err)
 		if (p)
 			SuggestKind(err, p);
 	}
+	if (err->detail[0] == '\0')
+		inno_set_detail(err, "The text is not one round kind.");
 	if (err->hint[0] == '\0')
 		inno_set_hint(err, "round_kinds() lists the kinds.");
 	return INNO_ERR_SYNTAX;
