@@ -168,6 +168,15 @@ else
 	tail -60 build/differential.log >&2
 fi
 
+# scale-out: a coordinator and two shards over postgres_fdw (instances of its own)
+inno_log "scale-out (postgres_fdw, three instances)"
+if bash test/scaleout/scaleout.sh >build/scaleout.log 2>&1; then
+	pass 1
+else
+	fail 1 "scale-out (see build/scaleout.log)"
+	tail -40 build/scaleout.log >&2
+fi
+
 # 10. nothing that ran on the test cluster crashed a backend or raised an
 #     internal error (XX000): tests provoke errors, never those
 if test/reliability/check-server-log.sh "$INNO_CLUSTER_DIR/data/server.log" >build/server-log.log 2>&1; then
