@@ -216,20 +216,9 @@ stage_survival_trans(PG_FUNCTION_ARGS)
 	from = PG_GETARG_STAGE(2);
 	to = PG_GETARG_STAGE(3);
 	as_of = PG_GETARG_DATEADT(4);
-	if (PG_ARGISNULL(0))
+	/* a new state, or one seeded with the empty summary, takes the rows' stages and date */
+	if (PG_ARGISNULL(0) || inno_sv_is_unset(SV_BODY(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)))))
 	{
-		d = NewSurvival(SV_INITIAL_CAPACITY);
-		st = inno_sv_init(SV_BODY(d), from, to, DATE_NOT_FINITE(as_of) ? PG_INT32_MIN : as_of, &err);
-		if (st != INNO_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid stage_survival parameters"),
-					 err.detail[0] ? errdetail("%s", err.detail) : 0,
-					 err.hint[0] ? errhint("%s", err.hint) : 0));
-	}
-	else if (inno_sv_is_unset(SV_BODY(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)))))
-	{
-		/* a state seeded with the empty summary takes the rows' stages and date */
 		d = NewSurvival(SV_INITIAL_CAPACITY);
 		st = inno_sv_init(SV_BODY(d), from, to, DATE_NOT_FINITE(as_of) ? PG_INT32_MIN : as_of, &err);
 		if (st != INNO_OK)

@@ -32,6 +32,12 @@ extern void inno_fs_threshold_list(char *buf, size_t buflen);
 extern int	inno_fs_threshold_index(int64_t major);
 /* the thresholds just below and above an amount in major units (-1 where none) */
 extern void inno_fs_threshold_neighbours(int64_t major, int *below, int *above);
+/* the index of version 1's threshold i (0 .. 15, 1 and 5 x 10^n) among the current ones */
+static inline int
+inno_fs_v1_threshold(int i)
+{
+	return (i / 2) * 4 + (i % 2 ? 3 : 0);
+}
 /* is threshold t one that version 1 did not count (2 or 3 x 10^n)? */
 extern bool inno_fs_threshold_is_new(int t);
 /* the band of an amount in minor units: the last threshold at or below it, -1 below all */

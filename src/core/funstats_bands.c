@@ -157,13 +157,6 @@ typedef struct SectionV1
 	/* an InnoQSketch follows */
 } SectionV1;
 
-/* the current threshold index of version 1's threshold t (1 and 5 x 10^n) */
-static int
-V1Index(int t)
-{
-	return (t / 2) * 4 + (t % 2 ? 3 : 0);
-}
-
 InnoStatus
 inno_fs_upgrade_v1(const void *v1, size_t size, InnoFsHeader *out, size_t *outsize, InnoError *err)
 {
@@ -214,7 +207,7 @@ inno_fs_upgrade_v1(const void *v1, size_t size, InnoFsHeader *out, size_t *outsi
 			/* cumulative counts at 1 and 5 x 10^n into bands: each to the next known threshold */
 			for (t = 0; t < INNO_FS_V1_NTHRESHOLDS; t++)
 				for (j = 0; j < 3; j++)
-					d->band[V1Index(t)][j] = s->over[t][j] -
+					d->band[inno_fs_v1_threshold(t)][j] = s->over[t][j] -
 						(t + 1 < INNO_FS_V1_NTHRESHOLDS ? s->over[t + 1][j] : 0);
 			memcpy(d->kinds, s->kinds, sizeof(d->kinds));
 			memcpy((char *) d + sizeof(InnoFsSection), p + sizeof(SectionV1), sketch);

@@ -146,7 +146,7 @@ ReadOver(InnoJsonCursor *c, InnoFsSection *sec, bool v1)
 	memset(known, 0, sizeof(known));
 	for (i = 0; i < n; i++)
 	{
-		t = v1 ? (i / 2) * 4 + (i % 2 ? 3 : 0) : i;
+		t = v1 ? inno_fs_v1_threshold(i) : i;
 		if (i > 0 && !inno_json_char(c, ','))
 			return false;
 		if (!v1 && inno_fs_threshold_is_new(t) && inno_json_null(c))

@@ -329,7 +329,8 @@ inno_sv_merge(InnoSurvival *dst, uint32_t capacity, const InnoSurvival *src, boo
 int64_t
 inno_sv_subjects(const InnoSurvival *s)
 {
-	return inno_sv_events(s) + inno_sv_censored(s);
+	/* the stored total holds every count; a validated one adds up */
+	return s->total - s->undated - s->contradicting;
 }
 
 int64_t

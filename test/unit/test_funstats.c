@@ -351,7 +351,7 @@ TEST(version_1_stored_values_read)
 		d->max_point = s->max_point;
 		for (t = 0; t < INNO_FS_V1_NTHRESHOLDS; t++)
 			for (j = 0; j < 3; j++)
-				d->over[t][j] = inno_fs_over(s, (t / 2) * 4 + (t % 2 ? 3 : 0), j);
+				d->over[t][j] = inno_fs_over(s, inno_fs_v1_threshold(t), j);
 		memcpy(d->kinds, s->kinds, sizeof(d->kinds));
 		memcpy(o + sizeof(V1Section), inno_fs_sketch(s), sk);
 		inno_xsum_normalize(&((InnoQSketch *) (o + sizeof(V1Section)))->sum);
