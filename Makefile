@@ -16,15 +16,15 @@ MODULE_big = innovation
 CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/lexicon_suggest.c src/core/stage.c \
              src/core/calendar.c src/core/jsontext.c src/core/xsum.c src/core/qsketch.c \
-             src/core/qsketch_io.c src/core/funstats_io.c \
+             src/core/qsketch_io.c src/core/qsketch_pack.c src/core/qsketch_merge.c src/core/funstats_io.c \
              src/core/funnel.c src/core/history.c src/core/decimal.c \
              src/core/funding_vocab.c src/core/funding_number.c src/core/funding_amount.c \
              src/core/funding_date.c src/core/funding_canon.c src/core/funding_parse.c \
              src/core/funding_value.c src/core/funding_extract.c \
-             src/core/frbox.c src/core/funstats.c src/core/funstats_bands.c src/core/survival.c src/core/survival_io.c
+             src/core/frbox.c src/core/funstats.c src/core/funstats_bands.c src/core/funstats_pack.c src/core/survival.c src/core/survival_io.c
 OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
-             src/quantile_sketch.o src/funding_round.o src/funding_round_index.o \
-             src/funding_text.o src/funding_stats.o src/stage_survival.o src/round_kind.o \
+             src/quantile_sketch.o src/quantile_sketch_agg.o src/funding_round.o src/funding_round_index.o \
+             src/funding_text.o src/funding_stats.o src/funding_stats_agg.o src/funding_stats_access.o src/stage_survival.o src/round_kind.o \
              src/funding_stats_kinds.o src/funding_convert.o \
              $(CORE_SRCS:.c=.o)
 

@@ -246,3 +246,37 @@ FROM (SELECT :'v1'::funding_stats AS s) x;
 SELECT s::text::funding_stats = s AS round_trip, position('null, null' IN s::text) > 0 AS shows_unknown,
        rounds_over(rollup(s) OVER (), 200000000, 'CNY') AS rolled_up_over_2yi
 FROM (SELECT :'v1'::funding_stats AS s UNION ALL SELECT :'two'::funding_stats) x;
+
+-- small groups stay small: a summary of one round is stored in tens of
+-- bytes, and its aggregation state holds the first rounds as they are
+-- (then the full summary); summaries of 1 to 20 rounds per project, in
+-- two currencies, rolled up serially and in parallel, equal the whole
+SELECT pg_column_size(funding_stats(r)) <= 100 AS one_round_small,
+       pg_column_size(funding_stats(r)) AS bytes
+FROM (VALUES ('B轮 近2亿元 2023-06'::funding_round)) v(r);
+CREATE TABLE small_groups AS
+SELECT p AS project, funding_round((ARRAY['angel', 'a', 'b', 'c', 'strategic'])[1 + (p + i) % 5],
+                                   (1 + (p * 7 + i * 13) % 900) * 100000::numeric,
+                                   (1 + (p * 7 + i * 13) % 900) * 100000::numeric * (1 + i % 2),
+                                   CASE WHEN (p + i) % 4 = 0 THEN 'USD' ELSE 'CNY' END,
+                                   date '2021-01-01' + p + i) AS r
+FROM generate_series(1, 400) p, generate_series(1, 1 + p % 20) i;
+CREATE TEMP TABLE per_project AS SELECT project, funding_stats(r) AS s FROM small_groups GROUP BY project;
+SELECT count(*) AS projects, max(pg_column_size(s)) FILTER (WHERE rounds(s) = 1) AS one_round_bytes,
+       bool_and(rounds(s) = 1 + project % 20) AS counts_right,
+       (SELECT funding_stats(r) FROM small_groups) = rollup(s) AS rollup_equals_whole,
+       (SELECT funding_stats(r) FROM small_groups) = rollup(s::text::funding_stats) AS text_round_trip
+FROM per_project;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT pg_temp.runs_partial('SELECT project, funding_stats(r) FROM small_groups GROUP BY project') AS parallel_plan;
+SELECT bool_and(p.s = q.s) AS parallel_per_project_equal, count(*)
+FROM per_project p JOIN (SELECT project, funding_stats(r) AS s FROM small_groups GROUP BY project) q USING (project);
+SELECT (SELECT funding_stats(r) FROM small_groups) = (SELECT rollup(s) FROM per_project) AS parallel_rollup_equal;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+DROP TABLE small_groups;

@@ -212,3 +212,17 @@ SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 
 SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 1, "max": 1, "sum": "0x1p0", "collapsed": [false, false], "negative": [], "positive": [0,1]}'::quantile_sketch = quantile_sketch(1.0::float8) AS same;
 -- one value is its own minimum and maximum
 SELECT '{"version": 1, "accuracy": 0.01, "max_bins": 2100, "count": 1, "zeros": 0, "min": 5.470553288673498e+25, "max": 5.4705532886738003e+25, "sum": "0x16a02c70a86313p33", "collapsed": [false, false], "negative": [], "positive": [2992,1]}'::quantile_sketch;
+
+-- small groups stay small: a sketch of one value is stored in tens of
+-- bytes, and its aggregation state holds the first values as they are;
+-- sketches of 1 to 30 values per group rolled up equal the whole
+SELECT pg_column_size(quantile_sketch(x)) <= 64 AS one_value_small
+FROM (VALUES (3.4567::float8)) v(x);
+CREATE TEMP TABLE sg AS
+SELECT g, (g * 37 + i * 101) % 1000 / 7.0 - 20 AS x FROM generate_series(1, 300) g, generate_series(1, 1 + g % 30) i;
+CREATE TEMP TABLE sg_sketch AS SELECT g, quantile_sketch(x) AS q FROM sg GROUP BY g;
+SELECT bool_and(value_count(q) = 1 + g % 30) AS counts_right,
+       (SELECT quantile_sketch(x) FROM sg) = rollup(q) AS rollup_equals_whole,
+       (SELECT quantile_sketch(x) FROM sg) = rollup(q::text::quantile_sketch) AS text_round_trip,
+       bool_and(q = (SELECT quantile_sketch(x) FROM sg s WHERE s.g = sg_sketch.g)) AS per_group_equal
+FROM sg_sketch;

@@ -1,12 +1,20 @@
 /*
  * funding_stats.c
- *	  PostgreSQL glue for funding_stats (src/core/funstats.c): I/O, the
- *	  funding_stats(funding_round) aggregate, rollup(), and accessors that
- *	  always name a currency.
+ *	  PostgreSQL glue for funding_stats (src/core/funstats.c): its forms,
+ *	  I/O and comparisons (the aggregates are in funding_stats_agg.c, the
+ *	  accessors in funding_stats_access.c and funding_stats_kinds.c).
  *
  * The value is a varlena: 4-byte length, 4 bytes of padding (8-byte
- * alignment), then the core's flat summary.  The aggregate state is the
- * same type with spare room; the final function trims it to the stored form.
+ * alignment), then one of three forms, told apart by their first byte
+ * (src/core/funstats.h):
+ *	- packed: how a value is stored, keeping only what is not zero;
+ *	- flat: the core's summary, which the arithmetic and the accessors work
+ *	  on; how 0.1.0 stored values (its version 1, read and converted), and
+ *	  the state of an aggregate past a few rounds, with spare room;
+ *	- list: an aggregate's first few rounds as given (small groups stay
+ *	  small in memory).
+ * Every reader goes through inno_checked_stats, which validates whatever
+ * form it is given; the final function and the input functions pack.
  */
 #include "innovation.h"
 
@@ -26,19 +34,8 @@
 
 #include "funding_stats.h"
 
-#define FS_OFFSET 8
-#define FS_BODY(d)			((InnoFsHeader *) ((char *) (d) + FS_OFFSET))
-#define FS_CAPACITY(d)		((size_t) VARSIZE(d) - FS_OFFSET)
-#define FS_BINARY_VERSION 1
-
-#if PG_VERSION_NUM >= 160000
-#define MakeRange(tc, lo, up, empty) make_range(tc, lo, up, empty, NULL)
-#else
-#define MakeRange(tc, lo, up, empty) make_range(tc, lo, up, empty)
-#endif
-
-static struct varlena *
-NewDatum(size_t body)
+struct varlena *
+inno_stats_new(size_t body)
 {
 	struct varlena *d = palloc0(FS_OFFSET + body);
 
@@ -46,20 +43,112 @@ NewDatum(size_t body)
 	return d;
 }
 
+/* A list state with room for room rounds, holding l's (if any). */
+struct varlena *
+inno_stats_new_list(int room, const InnoFsList *l)
+{
+	struct varlena *d = palloc(FS_OFFSET + INNO_FS_LIST_SIZE(room));
+
+	SET_VARSIZE(d, FS_OFFSET + INNO_FS_LIST_SIZE(room));
+	memset(d + 1, 0, FS_OFFSET - VARHDRSZ);
+	inno_fs_list_init(FS_LIST(d), room);
+	if (l)
+	{
+		memcpy(FS_LIST(d)->rounds, l->rounds, l->n * sizeof(InnoFundingRound));
+		FS_LIST(d)->n = l->n;
+	}
+	return d;
+}
+
 /*
- * A value checked before it is trusted.  Besides stored values this accepts
- * aggregation states, which carry spare room: Citus ships partial states
- * between nodes through the output function.  A state is first checked to
- * be well formed, then trimmed to the stored form, then fully validated.
+ * Add a round to a flat state, growing it as needed: returns the state,
+ * or a larger copy, which the executor moves into the aggregate's memory.
  */
-const InnoFsHeader *
-inno_checked_stats(Datum datum)
+struct varlena *
+inno_stats_add_round(struct varlena *d, const InnoFundingRound *fr)
+{
+	size_t		need = 0;
+	InnoStatus	st;
+
+	while ((st = inno_fs_add(FS_BODY(d), FS_CAPACITY(d), fr, &need)) == INNO_ERR_RANGE)
+	{
+		struct varlena *bigger = inno_stats_new(need);
+
+		memcpy(FS_BODY(bigger), FS_BODY(d), FS_BODY(d)->used);
+		d = bigger;
+	}
+	if (st != INNO_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("funding_stats sum out of range")));
+	return d;
+}
+
+/* The flat state of a list state's rounds. */
+struct varlena *
+inno_stats_list_to_flat(const InnoFsList *l)
+{
+	struct varlena *d = inno_stats_new(INNO_FS_MIN_SIZE + INNO_FS_SECTION_SIZE(16));
+	int			i;
+
+	inno_fs_init(FS_BODY(d));
+	for (i = 0; i < l->n; i++)
+		d = inno_stats_add_round(d, &l->rounds[i]);
+	return d;
+}
+
+/* The stored (packed) datum of a flat value or state. */
+struct varlena *
+inno_stats_packed(const InnoFsHeader *h)
+{
+	struct varlena *d = palloc(FS_OFFSET + inno_fs_pack_bound(h));
+
+	memset(d, 0, FS_OFFSET);
+	SET_VARSIZE(d, FS_OFFSET + inno_fs_pack(h, (uint8_t *) FS_BODY(d)));
+	return d;
+}
+
+/*
+ * A value in any form as a flat stored value, checked before it is
+ * trusted.  Besides stored values this accepts aggregation states: Citus
+ * ships partial states between nodes through the output function.  A flat
+ * state is first checked to be well formed, then trimmed to the stored
+ * form, then fully validated.  A packed value is validated only when
+ * validate_packed: only the extension writes that form, from valid values.
+ */
+static const InnoFsHeader *
+ReadStats(Datum datum, bool validate_packed)
 {
 	struct varlena *d = PG_DETOAST_DATUM(datum);
 	InnoError	err;
 	InnoStatus	st;
 
 	inno_error_clear(&err);
+	if (IS_PACKED(d))
+	{
+		const uint8_t *bytes = (const uint8_t *) FS_BODY(d);
+		size_t		len = VARSIZE(d) - FS_OFFSET;
+		size_t		size = 0;
+		struct varlena *t = NULL;
+
+		st = inno_fs_unpack(bytes, len, NULL, &size, &err);
+		if (st == INNO_OK)
+		{
+			t = inno_stats_new(size);
+			st = inno_fs_unpack(bytes, len, FS_BODY(t), &size, &err);
+		}
+		if (st == INNO_OK && validate_packed)
+			st = inno_fs_validate(FS_BODY(t), size, &err);
+		if (st != INNO_OK)
+			inno_report_corrupt(st, &err, "funding_stats");
+		return FS_BODY(t);
+	}
+	if (IS_LIST(d))
+	{
+		if (!inno_fs_list_valid(FS_LIST(d), VARSIZE(d) - FS_OFFSET))
+			inno_report_corrupt(INNO_ERR_CORRUPT, &err, "funding_stats");
+		d = inno_stats_list_to_flat(FS_LIST(d));
+	}
 	if (VARSIZE(d) >= FS_OFFSET + INNO_FS_MIN_SIZE && FS_BODY(d)->version == 1)
 	{
 		/* stored by 0.1.0: read into the current form (rewriting the value stores that) */
@@ -69,7 +158,7 @@ inno_checked_stats(Datum datum)
 		st = inno_fs_upgrade_v1(FS_BODY(d), FS_CAPACITY(d), NULL, &size, &err);
 		if (st != INNO_OK)
 			inno_report_corrupt(st, &err, "funding_stats");
-		t = NewDatum(size);
+		t = inno_stats_new(size);
 		(void) inno_fs_upgrade_v1(FS_BODY(d), FS_CAPACITY(d), FS_BODY(t), &size, &err);
 		d = t;
 	}
@@ -77,7 +166,7 @@ inno_checked_stats(Datum datum)
 		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "funding_stats");
 	if (inno_fs_stored_size(FS_BODY(d)) != FS_CAPACITY(d))
 	{
-		struct varlena *t = NewDatum(inno_fs_stored_size(FS_BODY(d)));
+		struct varlena *t = inno_stats_new(inno_fs_stored_size(FS_BODY(d)));
 
 		inno_fs_write_stored(FS_BODY(d), FS_BODY(t));
 		d = t;
@@ -86,6 +175,24 @@ inno_checked_stats(Datum datum)
 	if (st != INNO_OK)
 		inno_report_corrupt(st, &err, "funding_stats");
 	return FS_BODY(d);
+}
+
+/*
+ * A value for the accessors: a stored (packed) value was valid when it was
+ * written and is only checked to stay within its bytes; other forms are
+ * validated.
+ */
+const InnoFsHeader *
+inno_checked_stats(Datum datum)
+{
+	return ReadStats(datum, false);
+}
+
+/* A value to merge: every form validated, so that the sums stay in range. */
+const InnoFsHeader *
+inno_stats_merge_input(Datum datum)
+{
+	return ReadStats(datum, true);
 }
 
 /* Parse the text form; NULL after a soft error. */
@@ -99,7 +206,7 @@ ParseStats(const char *str, size_t len, Node *escontext, bool binary)
 
 	if (st == INNO_OK)
 	{
-		d = NewDatum(size);
+		d = inno_stats_new(size);
 		st = inno_fs_parse(str, len, FS_BODY(d), &size, &err);
 	}
 	if (st != INNO_OK)
@@ -138,7 +245,7 @@ funding_stats_in(PG_FUNCTION_ARGS)
 
 	if (d == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(d);
+	PG_RETURN_POINTER(inno_stats_packed(FS_BODY(d)));
 }
 
 PG_FUNCTION_INFO_V1(funding_stats_out);
@@ -166,7 +273,7 @@ funding_stats_recv(PG_FUNCTION_ARGS)
 				 errdetail("Unknown binary format version (this version reads version %d).", FS_BINARY_VERSION)));
 	d = ParseStats(data + 1, (size_t) (len - 1), NULL, true);
 	buf->cursor = buf->len;
-	PG_RETURN_POINTER(d);
+	PG_RETURN_POINTER(inno_stats_packed(FS_BODY(d)));
 }
 
 PG_FUNCTION_INFO_V1(funding_stats_send);
@@ -181,314 +288,6 @@ funding_stats_send(PG_FUNCTION_ARGS)
 	pq_sendbytes(&buf, text, (int) strlen(text));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
-
-/* ---- aggregation ---- */
-
-/*
- * funding_stats(funding_round): transition (strict).  Updates the state in
- * place; when it needs room, returns a larger copy, which the executor moves
- * into the aggregate's memory.
- */
-PG_FUNCTION_INFO_V1(funding_stats_trans);
-Datum
-funding_stats_trans(PG_FUNCTION_ARGS)
-{
-	struct varlena *d;
-	const InnoFundingRound *fr = (const InnoFundingRound *) PG_GETARG_POINTER(1);
-	InnoError	err;
-	size_t		need = 0;
-	InnoStatus	st;
-
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("funding_stats transition function called in non-aggregate context")));
-	st = inno_fr_validate(fr, &err);
-	if (st != INNO_OK)
-		inno_report_corrupt(st, &err, "funding_round");
-	d = (struct varlena *) PG_GETARG_POINTER(0);
-	while ((st = inno_fs_add(FS_BODY(d), FS_CAPACITY(d), fr, &need)) == INNO_ERR_RANGE)
-	{
-		struct varlena *bigger = NewDatum(need);
-
-		memcpy(FS_BODY(bigger), FS_BODY(d), FS_BODY(d)->used);
-		d = bigger;
-	}
-	if (st != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("funding_stats sum out of range")));
-	PG_RETURN_POINTER(d);
-}
-
-/*
- * combine: the sum of two summaries (states or stored values).  Both are
- * checked first, as any value is: a stored one may come from 0.1.0 (read
- * into the current form) or be given by hand when the function is called
- * directly.
- */
-PG_FUNCTION_INFO_V1(funding_stats_combine);
-Datum
-funding_stats_combine(PG_FUNCTION_ARGS)
-{
-	const InnoFsHeader *a = inno_checked_stats(PG_GETARG_DATUM(0));
-	const InnoFsHeader *b = inno_checked_stats(PG_GETARG_DATUM(1));
-	size_t		size = inno_fs_merge_size(a, b);
-	struct varlena *d;
-	InnoError	err;
-
-	d = NewDatum(size);
-	/* the merged value is validated as any input is, before anyone reads it */
-	if (inno_fs_merge(FS_BODY(d), size, a, b, &err) != INNO_OK ||
-		inno_fs_validate(FS_BODY(d), inno_fs_stored_size(FS_BODY(d)), &err) != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("cannot merge funding_stats"),
-				 errdetail("%s", err.detail)));
-	SET_VARSIZE(d, FS_OFFSET + FS_BODY(d)->used);
-	PG_RETURN_POINTER(d);
-}
-
-/* rollup(funding_stats): transition, the same sum */
-PG_FUNCTION_INFO_V1(funding_stats_rollup_trans);
-Datum
-funding_stats_rollup_trans(PG_FUNCTION_ARGS)
-{
-	return funding_stats_combine(fcinfo);
-}
-
-/* final: the stored form (checked, no spare room) */
-PG_FUNCTION_INFO_V1(funding_stats_final);
-Datum
-funding_stats_final(PG_FUNCTION_ARGS)
-{
-	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
-	struct varlena *d = NewDatum(h->used);
-
-	memcpy(FS_BODY(d), h, h->used);
-	PG_RETURN_POINTER(d);
-}
-
-/* ---- accessors ---- */
-
-/* The section of a currency argument; NULL if that currency has no rounds. */
-static const InnoFsSection *
-SectionArg(FunctionCallInfo fcinfo, int n, int *digits)
-{
-	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
-	const InnoCurrencyInfo *c = inno_currency_or_error(text_to_cstring(PG_GETARG_TEXT_PP(n)));
-
-	*digits = c->minor_digits;
-	return inno_fs_section(h, c->numeric);
-}
-
-PG_FUNCTION_INFO_V1(funding_stats_rounds_all);
-Datum
-funding_stats_rounds_all(PG_FUNCTION_ARGS)
-{
-	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
-	const InnoFsSection *s = inno_fs_first(h);
-	int64		n = 0;
-	int			i;
-
-	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
-		n += s->rounds;
-	PG_RETURN_INT64(n);
-}
-
-PG_FUNCTION_INFO_V1(funding_stats_rounds);
-Datum
-funding_stats_rounds(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
-
-	PG_RETURN_INT64(s ? s->rounds : 0);
-}
-
-PG_FUNCTION_INFO_V1(funding_stats_disclosed);
-Datum
-funding_stats_disclosed(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
-
-	PG_RETURN_INT64(s ? s->disclosed : 0);
-}
-
-PG_FUNCTION_INFO_V1(funding_stats_open);
-Datum
-funding_stats_open(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
-
-	PG_RETURN_INT64(s ? s->open : 0);
-}
-
-/* total(s, currency): the sum of point amounts (0 when nothing is disclosed) */
-PG_FUNCTION_INFO_V1(funding_stats_total);
-Datum
-funding_stats_total(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
-
-	/* no round in the currency, or none with an amount: unknown, not zero */
-	if (s == NULL || s->disclosed == 0)
-		PG_RETURN_NULL();
-	return inno_minor_to_numeric(s->sum_point, digits);
-}
-
-/* total_range(s, currency): [sum of lows, sum of highs], open above if any round is */
-PG_FUNCTION_INFO_V1(funding_stats_total_range);
-Datum
-funding_stats_total_range(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
-	TypeCacheEntry *typcache = lookup_type_cache(NUMRANGEOID, TYPECACHE_RANGE_INFO);
-	RangeBound	lower,
-				upper;
-
-	if (s == NULL || s->disclosed == 0)
-		PG_RETURN_NULL();
-	lower.val = inno_minor_to_numeric(s->sum_low, digits);
-	lower.infinite = false;
-	lower.inclusive = true;
-	lower.lower = true;
-	upper.infinite = s->open > 0;
-	upper.val = upper.infinite ? (Datum) 0 : inno_minor_to_numeric(s->sum_high, digits);
-	upper.inclusive = !upper.infinite;
-	upper.lower = false;
-	PG_RETURN_RANGE_P(MakeRange(typcache, &lower, &upper, false));
-}
-
-/*
- * rounds_over(s, amount, currency [, basis]): rounds at or above a standard
- * threshold, judged by the point ('point'), the lower bound ('low': certainly
- * over) or the upper bound ('high': possibly over).
- */
-PG_FUNCTION_INFO_V1(funding_stats_rounds_over);
-Datum
-funding_stats_rounds_over(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 2, &digits);
-	Numeric		amount = PG_GETARG_NUMERIC(1);
-	char	   *basis = PG_NARGS() > 3 ? text_to_cstring(PG_GETARG_TEXT_PP(3)) : "point";
-	int			b;
-	int64		major = -1;
-	int			t = -1;
-
-	if (strcmp(basis, "low") == 0)
-		b = 0;
-	else if (strcmp(basis, "point") == 0)
-		b = 1;
-	else if (strcmp(basis, "high") == 0)
-		b = 2;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown basis \"%s\"", basis),
-				 errhint("Use 'low' (certainly over), 'point' or 'high' (possibly over).")));
-	if (!numeric_is_nan(amount) && !numeric_is_inf(amount) &&
-		DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(amount),
-										 DirectFunctionCall2(numeric_trunc, NumericGetDatum(amount), Int32GetDatum(0)))) &&
-		DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(amount),
-										 DirectFunctionCall1(int8_numeric, Int64GetDatum(PG_INT64_MAX)))) &&
-		DatumGetBool(DirectFunctionCall2(numeric_gt, NumericGetDatum(amount),
-										 DirectFunctionCall1(int8_numeric, Int64GetDatum(0)))))
-	{
-		major = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(amount)));
-		t = inno_fs_threshold_index(major);
-	}
-	if (t < 0)
-	{
-		char		list[512];
-		int			below = -1,
-					above = 0;
-
-		inno_fs_threshold_list(list, sizeof(list));
-		if (major > 0)
-			inno_fs_threshold_neighbours(major, &below, &above);
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s is not one of the thresholds funding_stats counts",
-						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(amount)))),
-				 below >= 0 && above >= 0 ?
-				 errhint("The nearest it counts are %lld and %lld (of 1, 2, 3 and 5 x 10^n from 10000 to 500000000000 currency units).",
-						 (long long) inno_fs_threshold_major(below), (long long) inno_fs_threshold_major(above)) :
-				 errhint("Use one of %s (currency units).", list),
-				 errdetail("Counts at other amounts need the rows: count(*) FILTER (WHERE amount_point(r) >= ...).")));
-	}
-	if (s == NULL)
-		PG_RETURN_INT64(0);
-	/* a summary stored by 0.1.0 did not count at 2 and 3 x 10^n: unknown */
-	if ((s->flags & INNO_FS_V1_THRESHOLDS) && inno_fs_threshold_is_new(t))
-		PG_RETURN_NULL();
-	PG_RETURN_INT64(inno_fs_over(s, t, b));
-}
-
-PG_FUNCTION_INFO_V1(funding_stats_quantile);
-Datum
-funding_stats_quantile(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 2, &digits);
-	float8		q = PG_GETARG_FLOAT8(1);
-
-	if (isnan(q) || q < 0.0 || q > 1.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("quantile %g is not between 0 and 1", q)));
-	if (s == NULL || s->disclosed == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(inno_qs_quantile(inno_fs_sketch(s), q));
-}
-
-PG_FUNCTION_INFO_V1(funding_stats_min_amount);
-Datum
-funding_stats_min_amount(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
-
-	if (s == NULL || s->disclosed == 0)
-		PG_RETURN_NULL();
-	return inno_minor_to_numeric(s->min_point, digits);
-}
-
-PG_FUNCTION_INFO_V1(funding_stats_max_amount);
-Datum
-funding_stats_max_amount(PG_FUNCTION_ARGS)
-{
-	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
-
-	if (s == NULL || s->disclosed == 0)
-		PG_RETURN_NULL();
-	return inno_minor_to_numeric(s->max_point, digits);
-}
-
-/* currencies(s): the currencies with rounds, in ISO numeric order */
-PG_FUNCTION_INFO_V1(funding_stats_currencies);
-Datum
-funding_stats_currencies(PG_FUNCTION_ARGS)
-{
-	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
-	const InnoFsSection *s = inno_fs_first(h);
-	Datum	   *elems = palloc(sizeof(Datum) * (h->nsections + 1));
-	int			n = 0;
-	int			i;
-
-	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
-		if (s->currency != 0)
-			elems[n++] = PointerGetDatum(cstring_to_text(inno_currency_by_numeric(s->currency)->alpha));
-	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
-}
-
-/* kinds(s): one row per currency and round kind */
 
 PG_FUNCTION_INFO_V1(funding_stats_eq);
 Datum

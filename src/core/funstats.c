@@ -303,6 +303,68 @@ inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFsHeader *a, const I
 	return INNO_OK;
 }
 
+InnoStatus
+inno_fs_merge_into(InnoFsHeader *h, size_t capacity, const InnoFsHeader *b, size_t *need, InnoError *err)
+{
+	const InnoFsSection *y = inno_fs_first(b);
+	size_t		extra = 0;
+	int			i;
+
+	inno_error_clear(err);
+	/* the room it may take, at most (nothing changes unless it has it) */
+	for (i = 0; i < b->nsections; i++, y = inno_fs_next(y))
+	{
+		const InnoFsSection *x = FindSection(h, y->currency, NULL);
+		uint32_t	ny = inno_qs_nbins(inno_fs_sketch(y));
+
+		if (x == NULL)
+			extra += INNO_FS_SECTION_SIZE(ny > INITIAL_BINS ? ny : INITIAL_BINS);
+		else if (inno_qs_nbins(inno_fs_sketch(x)) + ny > SketchCapacity(x))
+			extra += (inno_qs_nbins(inno_fs_sketch(x)) + ny - SketchCapacity(x)) * sizeof(InnoQsBin);
+	}
+	if (h->used + extra > capacity)
+	{
+		*need = (h->used + extra) * 2;
+		return INNO_ERR_RANGE;
+	}
+	y = inno_fs_first(b);
+	for (i = 0; i < b->nsections; i++, y = inno_fs_next(y))
+	{
+		InnoFsSection *at = NULL;
+		InnoFsSection *x = FindSection(h, y->currency, &at);
+		uint32_t	ny = inno_qs_nbins(inno_fs_sketch(y));
+
+		if (x == NULL)
+		{
+			size_t		add = INNO_FS_SECTION_SIZE(ny > INITIAL_BINS ? ny : INITIAL_BINS);
+
+			memmove((char *) at + add, at, h->used - (size_t) ((char *) at - (char *) h));
+			InitSection(at, y->currency, ny > INITIAL_BINS ? ny : INITIAL_BINS);
+			h->used += (uint32_t) add;
+			h->nsections++;
+			x = at;
+		}
+		else if (inno_qs_nbins(inno_fs_sketch(x)) + ny > SketchCapacity(x))
+		{
+			size_t		add = (inno_qs_nbins(inno_fs_sketch(x)) + ny - SketchCapacity(x)) * sizeof(InnoQsBin);
+			char	   *tail = (char *) inno_fs_next(x);
+
+			memmove(tail + add, tail, h->used - (size_t) (tail - (char *) h));
+			memset(tail, 0, add);
+			x->size += (uint32_t) add;
+			h->used += (uint32_t) add;
+		}
+		if (!MergeCounts(x, y))
+		{
+			inno_set_detail(err, "A funding_stats sum is out of range.");
+			return INNO_ERR_PARAM;
+		}
+		if (inno_qs_merge_into(inno_fs_sketch(x), SketchCapacity(x), inno_fs_sketch(y), err) != INNO_OK)
+			return INNO_ERR_PARAM;
+	}
+	return INNO_OK;
+}
+
 bool
 inno_fs_state_fits(const InnoFsHeader *h, size_t capacity)
 {

@@ -127,6 +127,15 @@ extern InnoStatus inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFs
 								const InnoFsHeader *b, InnoError *err);
 
 /*
+ * h += b in place, h a state of capacity bytes and b a valid value: the
+ * same summary inno_fs_merge gives.  INNO_ERR_RANGE with *need set, and
+ * nothing changed, when it needs more room (grow and call again);
+ * INNO_ERR_PARAM when a sum would overflow.
+ */
+extern InnoStatus inno_fs_merge_into(InnoFsHeader *h, size_t capacity, const InnoFsHeader *b, size_t *need,
+									 InnoError *err);
+
+/*
  * Is h a well-formed aggregation state within capacity bytes: used fits,
  * every section's size fits, every sketch fits its section?  Checked before
  * a state (which may hold spare room) is walked or trimmed.
@@ -158,5 +167,48 @@ extern int64_t inno_fs_over(const InnoFsSection *s, int t, int basis);
  */
 extern InnoStatus inno_fs_upgrade_v1(const void *v1, size_t size, InnoFsHeader *out, size_t *outsize,
 									 InnoError *err);
+
+/*
+ * The packed form (funstats_pack.c): how a value is stored since 0.2.0,
+ * keeping only what is not zero.  Its first byte is INNO_FS_PACKED_VERSION
+ * where the flat form has INNO_FS_VERSION.  inno_fs_pack takes a flat
+ * value or state (spare room is skipped) and a buffer of
+ * inno_fs_pack_bound bytes, and returns the bytes written.  inno_fs_unpack:
+ * out NULL to learn the flat *size, then into out of that size; it checks
+ * what keeps readers within the value, not the contents (only the extension
+ * writes this form, from valid values).
+ */
+#define INNO_FS_PACKED_VERSION 3
+extern size_t inno_fs_pack_bound(const InnoFsHeader *h);
+extern size_t inno_fs_pack(const InnoFsHeader *h, uint8_t *out);
+extern InnoStatus inno_fs_unpack(const uint8_t *buf, size_t len, InnoFsHeader *out, size_t *size,
+								 InnoError *err);
+
+/*
+ * The small aggregation state: the first INNO_FS_LIST_MAX rounds as given,
+ * in room for 1, 2, 4 or 8 (40 bytes for one round, where a flat value
+ * takes 2.6 kB), so that grouping by millions of projects stays in memory.
+ * A state holds it until one more round comes; then it becomes the flat
+ * value of the same rounds.  Only an aggregation state is ever in this
+ * form, never a stored value.
+ */
+#define INNO_FS_LIST_VERSION 0x81
+#define INNO_FS_LIST_MAX 8
+
+typedef struct InnoFsList
+{
+	uint8_t		version;		/* INNO_FS_LIST_VERSION */
+	uint8_t		n;				/* rounds held */
+	uint8_t		room;			/* rounds it has room for */
+	uint8_t		pad;			/* zero */
+	uint32_t	used;			/* INNO_FS_LIST_SIZE(room) */
+	InnoFundingRound rounds[];
+} InnoFsList;
+
+#define INNO_FS_LIST_SIZE(room) (offsetof(InnoFsList, rounds) + (size_t) (room) * sizeof(InnoFundingRound))
+
+extern void inno_fs_list_init(InnoFsList *l, int room);
+/* Is a list state of size bytes well formed, every round valid? */
+extern bool inno_fs_list_valid(const InnoFsList *l, size_t size);
 
 #endif							/* INNO_FUNSTATS_H */

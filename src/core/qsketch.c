@@ -214,8 +214,8 @@ inno_qs_init(InnoQSketch *s, int accuracy_code, int max_bins, InnoError *err)
  * Position of bucket index in a store: the store is bins[base .. base + n),
  * ascending when asc, else descending.  Sets *found.
  */
-static uint32_t
-FindBin(const InnoQsBin *bins, uint32_t n, int32_t index, bool asc, bool *found)
+uint32_t
+inno_qs_find_bin(const InnoQsBin *bins, uint32_t n, int32_t index, bool asc, bool *found)
 {
 	uint32_t	lo = 0,
 				hi = n;
@@ -243,8 +243,8 @@ FindBin(const InnoQsBin *bins, uint32_t n, int32_t index, bool asc, bool *found)
  * Keep at most max_bins buckets in each store by folding the smallest
  * magnitudes into the next one up.
  */
-static void
-Collapse(InnoQSketch *s)
+void
+inno_qs_collapse(InnoQSketch *s)
 {
 	InnoQsBin  *b = s->bins;
 	uint32_t	nbins = inno_qs_nbins(s);
@@ -321,7 +321,7 @@ inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 		index = BucketOf(positive ? x : -x, k);
 		store = positive ? s->bins + s->nneg : s->bins;
 		n = positive ? s->npos : s->nneg;
-		pos = FindBin(store, n, index, positive, &found);
+		pos = inno_qs_find_bin(store, n, index, positive, &found);
 		if (!found)
 		{
 			uint32_t	nbins = inno_qs_nbins(s);
@@ -337,7 +337,7 @@ inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 				s->npos++;
 			else
 				s->nneg++;
-			Collapse(s);
+			inno_qs_collapse(s);
 		}
 		else
 			store[pos].count++;
@@ -355,89 +355,6 @@ inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 		s->max = 0.0;
 	s->count++;
 	inno_xsum_add(&s->sum, x);
-	return INNO_OK;
-}
-
-/* Merge two sorted stores into out; returns the number of bins written. */
-static uint32_t
-MergeStores(InnoQsBin *out, const InnoQsBin *a, uint32_t na, const InnoQsBin *b, uint32_t nb, bool asc)
-{
-	uint32_t	i = 0,
-				j = 0,
-				o = 0;
-
-	while (i < na || j < nb)
-	{
-		if (j >= nb || (i < na && (asc ? a[i].index < b[j].index : a[i].index > b[j].index)))
-			out[o++] = a[i++];
-		else if (i >= na || a[i].index != b[j].index)
-			out[o++] = b[j++];
-		else
-		{
-			out[o] = a[i++];
-			out[o++].count += b[j++].count;
-		}
-	}
-	return o;
-}
-
-InnoStatus
-inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b, InnoError *err)
-{
-	InnoExactSum sum;
-
-	inno_error_clear(err);
-	if (a->count == 0 || b->count == 0)
-	{
-		/*
-		 * An empty sketch (what the aggregates give over no rows) is the
-		 * identity, whatever its parameters; of two empty ones the result
-		 * has the smaller parameters, so that the order does not matter.
-		 */
-		const InnoQSketch *keep = a->count > 0 ? a : b->count > 0 ? b :
-			(a->accuracy < b->accuracy || (a->accuracy == b->accuracy && a->max_bins <= b->max_bins)) ? a : b;
-
-		memcpy(dst, keep, INNO_QS_SIZE(inno_qs_nbins(keep)));
-		inno_xsum_normalize(&dst->sum);
-		return INNO_OK;
-	}
-	if (a->accuracy != b->accuracy || a->max_bins != b->max_bins)
-	{
-		inno_set_detail(err, "One was built with relative accuracy %g and max_bins %u, the other with %g and %u.",
-						inno_qs_accuracy_value(a->accuracy), a->max_bins,
-						inno_qs_accuracy_value(b->accuracy), b->max_bins);
-		return INNO_ERR_PARAM;
-	}
-	/* the merged count must fit int64; every bucket's, a part of it, then does too */
-	if (a->count > (uint64_t) INT64_MAX || b->count > (uint64_t) INT64_MAX - a->count)
-	{
-		inno_set_detail(err, "The merged sketch would count more than %lld values.", (long long) INT64_MAX);
-		return INNO_ERR_RANGE;
-	}
-	sum = a->sum;
-	inno_xsum_merge(&sum, &b->sum);
-	inno_xsum_normalize(&sum);
-	if (!inno_xsum_in_range(&sum))
-	{
-		inno_set_detail(err, "The merged sketch's exact sum would reach 2^%d in magnitude.", INNO_XSUM_MAX_EXP);
-		return INNO_ERR_RANGE;
-	}
-	memcpy(dst, a, offsetof(InnoQSketch, bins));
-	dst->nneg = MergeStores(dst->bins, a->bins, a->nneg, b->bins, b->nneg, false);
-	dst->npos = MergeStores(dst->bins + dst->nneg, a->bins + a->nneg, a->npos,
-							b->bins + b->nneg, b->npos, true);
-	dst->flags = a->flags | b->flags;
-	Collapse(dst);
-	if (b->count > 0)
-	{
-		if (a->count == 0 || b->min < dst->min)
-			dst->min = b->min;
-		if (a->count == 0 || b->max > dst->max)
-			dst->max = b->max;
-	}
-	dst->count = a->count + b->count;
-	dst->zeros = a->zeros + b->zeros;
-	dst->sum = sum;
 	return INNO_OK;
 }
 

@@ -103,6 +103,20 @@ extern InnoStatus inno_qs_add(InnoQSketch *s, uint32_t capacity, double x);
 extern InnoStatus inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b,
 								InnoError *err);
 
+/*
+ * a += b in place: a has room for capacity bins.  The same sketch as
+ * inno_qs_merge gives (the empty sketch is the identity); INNO_ERR_RANGE,
+ * with nothing changed, when a needs room for more bins (grow it and call
+ * again); INNO_ERR_PARAM for different parameters or a count or sum out of
+ * range.  The sum is left unnormalized, as inno_qs_add leaves it.
+ */
+extern InnoStatus inno_qs_merge_into(InnoQSketch *a, uint32_t capacity, const InnoQSketch *b,
+									 InnoError *err);
+
+/* For qsketch_merge.c: a bucket's position in a store, and folding stores down to max_bins. */
+extern uint32_t inno_qs_find_bin(const InnoQsBin *bins, uint32_t n, int32_t index, bool asc, bool *found);
+extern void inno_qs_collapse(InnoQSketch *s);
+
 /* Bins in use. */
 static inline uint32_t
 inno_qs_nbins(const InnoQSketch *s)
@@ -138,5 +152,50 @@ extern size_t inno_qs_binary_size(const InnoQSketch *s);
 extern void inno_qs_encode_binary(const InnoQSketch *s, uint8_t *buf);
 extern InnoStatus inno_qs_decode_binary(const uint8_t *buf, size_t len, InnoQSketch *out,
 										uint32_t *nbins, InnoError *err);
+
+/*
+ * The packed form (qsketch_pack.c): how a sketch is stored since 0.2.0, in
+ * bytes that grow with the buckets and digits it holds.  The first byte is
+ * INNO_QS_PACKED_VERSION where the flat form has INNO_QS_VERSION, so a
+ * reader tells them apart.  inno_qs_pack takes a sketch (spare room and an
+ * unnormalized sum are fine) and a buffer of inno_qs_pack_bound bytes; it
+ * returns the bytes written.  inno_qs_unpack
+ * reads into a flat sketch (out NULL first, to learn the bins), checking
+ * what keeps readers within the value (it does not validate the contents:
+ * only the extension writes this form, from valid sketches).
+ */
+#define INNO_QS_PACKED_VERSION 2
+extern size_t inno_qs_pack_bound(const InnoQSketch *s);
+extern size_t inno_qs_pack(const InnoQSketch *s, uint8_t *out);
+extern InnoStatus inno_qs_unpack(const uint8_t *buf, size_t len, InnoQSketch *out, uint32_t *nbins,
+								 InnoError *err);
+
+/*
+ * The small aggregation state: the first INNO_QS_LIST_MAX values as given,
+ * 72 bytes where a flat sketch takes over 600, so that grouping by millions
+ * of small groups stays in memory.  A state holds it until one more value
+ * comes; then it becomes a flat sketch of the same values.  Only an
+ * aggregation state is ever in this form, never a stored value.
+ */
+#define INNO_QS_LIST_VERSION 0x81
+#define INNO_QS_LIST_MAX 8
+
+typedef struct InnoQsList
+{
+	uint8_t		version;		/* INNO_QS_LIST_VERSION */
+	uint8_t		accuracy;
+	uint8_t		n;				/* values held */
+	uint8_t		pad;			/* zero */
+	uint16_t	max_bins;
+	uint16_t	pad2;			/* zero */
+	double		values[INNO_QS_LIST_MAX];	/* finite */
+} InnoQsList;
+
+extern void inno_qs_list_init(InnoQsList *l, int accuracy_code, int max_bins);
+/* The flat sketch of the list's values (capacity >= INNO_QS_LIST_MAX bins). */
+extern InnoStatus inno_qs_list_to_sketch(const InnoQsList *l, InnoQSketch *s, uint32_t capacity,
+										 InnoError *err);
+/* Are the fields of a list state possible (as a state from another node may not be)? */
+extern bool inno_qs_list_valid(const InnoQsList *l);
 
 #endif							/* INNO_QSKETCH_H */

@@ -8,7 +8,12 @@
  * crash or out-of-bounds access (ASan/UBSan); whatever a reader accepts
  * validates, and writing it out and reading it back gives the same bytes;
  * its accessors answer finitely within its bounds; merged with itself it
- * validates again (or the merge is refused as out of range).
+ * validates again (or the merge is refused as out of range); packed and
+ * unpacked it is the same value.  The packed readers (only the extension
+ * writes that form) need only keep every reader within the value: for them
+ * the oracle is no crash, and that packing what they read reads back the
+ * same; merges (which the server runs only on validated values) are tried
+ * on what validates.
  */
 #include "funnel.h"
 #include "funstats.h"
@@ -47,6 +52,54 @@ HistorySelfMerge(const InnoHistory *h)
 		abort();
 }
 
+/* Packing a sketch and unpacking it gives the same flat sketch. */
+static void
+SketchPackRoundTrip(const InnoQSketch *q)
+{
+	uint8_t    *packed = malloc(inno_qs_pack_bound(q));
+	size_t		len = inno_qs_pack(q, packed);
+	uint32_t	nbins = 0;
+	InnoQSketch *back;
+	InnoError	err;
+
+	if (len > inno_qs_pack_bound(q) || inno_qs_unpack(packed, len, NULL, &nbins, &err) != INNO_OK ||
+		nbins != inno_qs_nbins(q))
+		abort();
+	back = malloc(INNO_QS_SIZE(nbins));
+	if (inno_qs_unpack(packed, len, back, &nbins, &err) != INNO_OK ||
+		memcmp(back, q, offsetof(InnoQSketch, sum)) != 0 || memcmp(&back->bins, &q->bins, nbins * sizeof(InnoQsBin)) != 0)
+		abort();
+	inno_xsum_normalize(&back->sum);
+	{
+		InnoExactSum qs = q->sum;
+
+		inno_xsum_normalize(&qs);
+		if (memcmp(&qs, &back->sum, sizeof(qs)) != 0)
+			abort();
+	}
+	free(packed);
+	free(back);
+}
+
+static void
+FundingStatsPackRoundTrip(const InnoFsHeader *h)
+{
+	uint8_t    *packed = malloc(inno_fs_pack_bound(h));
+	size_t		len = inno_fs_pack(h, packed);
+	size_t		size = 0;
+	InnoFsHeader *back;
+	InnoError	err;
+
+	if (len > inno_fs_pack_bound(h) || inno_fs_unpack(packed, len, NULL, &size, &err) != INNO_OK ||
+		size != h->used)
+		abort();
+	back = calloc(1, size);
+	if (inno_fs_unpack(packed, len, back, &size, &err) != INNO_OK || memcmp(back, h, size) != 0)
+		abort();
+	free(packed);
+	free(back);
+}
+
 /*
  * Every accessor of an accepted sketch answers finitely and within the
  * value's own bounds: quantiles non-decreasing in q, between min and max,
@@ -76,6 +129,7 @@ SketchAnswers(const InnoQSketch *q)
 			prev = v;
 		}
 	}
+	SketchPackRoundTrip(q);
 	m = malloc(INNO_QS_SIZE(2 * inno_qs_nbins(q)));
 	if (inno_qs_merge(m, q, q, &err) == INNO_OK &&
 		(inno_qs_validate(m, INNO_QS_SIZE(inno_qs_nbins(m)), &err) != INNO_OK || m->count != 2 * q->count))
@@ -255,6 +309,7 @@ FundingStatsText(const char *s, size_t n)
 		if (inno_fs_parse(buf, strlen(buf), back, &size2, &err) != INNO_OK || memcmp(back, h, size) != 0)
 			abort();
 		FundingStatsSelfMerge(h);
+		FundingStatsPackRoundTrip(h);
 		free(back);
 		free(buf);
 	}
@@ -347,6 +402,50 @@ SurvivalBinary(const uint8_t *b, size_t len)
 	free(s);
 }
 
+/* Any bytes the packed sketch reader takes: every reader stays within them. */
+static void
+SketchPacked(const uint8_t *b, size_t n)
+{
+	uint32_t	nbins = 0;
+	InnoError	err;
+	InnoQSketch *q;
+
+	if (inno_qs_unpack(b, n, NULL, &nbins, &err) != INNO_OK)
+		return;
+	q = malloc(INNO_QS_SIZE(nbins));
+	if (inno_qs_unpack(b, n, q, &nbins, &err) == INNO_OK)
+	{
+		(void) inno_qs_quantile(q, 0.5);
+		(void) inno_qs_quantile(q, 0.999);
+		(void) inno_qs_mean(q);
+		SketchPackRoundTrip(q);
+		/* what validates merges as any valid sketch does */
+		if (inno_qs_validate(q, INNO_QS_SIZE(nbins), &err) == INNO_OK)
+			SketchAnswers(q);
+	}
+	free(q);
+}
+
+static void
+FundingStatsPacked(const uint8_t *b, size_t n)
+{
+	size_t		size = 0;
+	InnoError	err;
+	InnoFsHeader *h;
+
+	if (inno_fs_unpack(b, n, NULL, &size, &err) != INNO_OK)
+		return;
+	h = calloc(1, size);
+	if (inno_fs_unpack(b, n, h, &size, &err) == INNO_OK)
+	{
+		FundingStatsPackRoundTrip(h);
+		/* what validates merges as any valid value does */
+		if (inno_fs_validate(h, size, &err) == INNO_OK)
+			FundingStatsSelfMerge(h);
+	}
+	free(h);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -355,7 +454,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	/* first bytes 0xF0 and 0xF1 (added later; the others keep their readers) */
+	/* first bytes 0xF0 to 0xF3 (added later; the others keep their readers) */
 	if (data[0] == 0xF0)
 	{
 		SurvivalText(s, n);
@@ -364,6 +463,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (data[0] == 0xF1)
 	{
 		SurvivalBinary(data + 1, n);
+		return 0;
+	}
+	if (data[0] == 0xF2)
+	{
+		SketchPacked(data + 1, n);
+		return 0;
+	}
+	if (data[0] == 0xF3)
+	{
+		FundingStatsPacked(data + 1, n);
 		return 0;
 	}
 	switch (data[0] % 8)

@@ -17,6 +17,7 @@
 	SUITE(funding_suite) \
 	SUITE(frbox_suite) \
 	SUITE(funstats_suite) \
+	SUITE(pack_suite) \
 	SUITE(survival_suite) \
 	SUITE(vocab_doc_suite)
 
