@@ -14,9 +14,17 @@
 static int
 MinorDigits(uint16_t currency)
 {
-	const InnoCurrencyInfo *c = inno_currency_by_numeric(currency);
+	/* rows come in runs of one currency: remember the last lookup */
+	static uint16_t last_currency = 0;
+	static int	last_digits = -1;
+	const InnoCurrencyInfo *c;
 
-	return c ? c->minor_digits : 2;
+	if (currency == last_currency && last_digits >= 0)
+		return last_digits;
+	c = inno_currency_by_numeric(currency);
+	last_currency = currency;
+	last_digits = c ? c->minor_digits : 2;
+	return last_digits;
 }
 
 void
@@ -78,12 +86,15 @@ AddOk(int64_t a, int64_t b)
 
 /* a point amount as a double in major units, for the sketch */
 static double
-MajorValue(int64_t minor, uint16_t currency)
+MajorValue(int64_t minor, int minor_digits)
 {
+	static const double powers[] = {1.0, 10.0, 100.0, 1000.0, 10000.0};
 	double		scale = 1.0;
 	int			d;
 
-	for (d = 0; d < MinorDigits(currency); d++)
+	if (minor_digits >= 0 && minor_digits < 5)
+		return (double) minor / powers[minor_digits];
+	for (d = 0; d < minor_digits; d++)
 		scale *= 10.0;
 	return (double) minor / scale;
 }
@@ -122,7 +133,7 @@ inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t
 			(!open && !AddOk(s->sum_high, fr->high)) || !AddOk(k->sum_point, fr->point))
 			return INNO_ERR_PARAM;
 		/* the sketch first: it is the only step that can need room */
-		st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, fr->currency));
+		st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, MinorDigits(fr->currency)));
 		if (st == INNO_ERR_RANGE)
 		{
 			uint32_t	more = SketchCapacity(s);
@@ -138,7 +149,7 @@ inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t
 			memset(tail, 0, add);
 			s->size += (uint32_t) add;
 			h->used += (uint32_t) add;
-			st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, fr->currency));
+			st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, MinorDigits(fr->currency)));
 		}
 		if (st != INNO_OK)
 			return INNO_ERR_PARAM;
@@ -514,8 +525,8 @@ inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
 			((__int128) s->min_point * s->disclosed > s->sum_point ||
 			 (__int128) s->max_point * s->disclosed < s->sum_point ||
 			 (s->open == 0 && s->sum_point > s->sum_high) ||
-			 inno_fs_sketch(s)->min != MajorValue(s->min_point, s->currency) ||
-			 inno_fs_sketch(s)->max != MajorValue(s->max_point, s->currency)))
+			 inno_fs_sketch(s)->min != MajorValue(s->min_point, MinorDigits(s->currency)) ||
+			 inno_fs_sketch(s)->max != MajorValue(s->max_point, MinorDigits(s->currency))))
 		{
 			inno_set_detail(err, "Section %d's sums or extremes do not agree with each other.", i + 1);
 			return INNO_ERR_CORRUPT;

@@ -100,12 +100,38 @@ Poly(double s)
 static int32_t
 BucketOf(double x, int k)
 {
+	uint64_t	bits;
 	int			e;
-	double		m = frexp(x, &e);	/* x = m 2^e, m in [0.5, 1) */
-	double		s = 2.0 * m - 1.0;	/* exact */
-	double		f = (double) (e - 1) + Poly(s);
+	double		s;
+	double		f;
 
-	return (int32_t) floor(f * (double) k);
+	/*
+	 * x = (1 + s) 2^e with s in [0, 1): for a normal number, straight from
+	 * its bits (the same s and e as frexp gives, exactly, and faster); for
+	 * a subnormal one through frexp
+	 */
+	memcpy(&bits, &x, sizeof(bits));
+	e = (int) ((bits >> 52) & 0x7FF);
+	if (e != 0)
+	{
+		s = (double) (bits & ((UINT64_C(1) << 52) - 1)) * 0x1p-52;
+		e -= 1023;
+	}
+	else
+	{
+		double		m = frexp(x, &e);	/* x = m 2^e, m in [0.5, 1) */
+
+		s = 2.0 * m - 1.0;		/* exact */
+		e -= 1;
+	}
+	f = (double) e + Poly(s);
+	{
+		/* floor, without a libm call: |f k| < 2^31 for every double and offered k */
+		double		t = f * (double) k;
+		int32_t		i = (int32_t) t;
+
+		return i - ((double) i > t);
+	}
 }
 
 /*
@@ -220,6 +246,28 @@ inno_qs_find_bin(const InnoQsBin *bins, uint32_t n, int32_t index, bool asc, boo
 	uint32_t	lo = 0,
 				hi = n;
 
+	/*
+	 * Once a sketch holds many values its buckets are mostly contiguous:
+	 * try where the bucket would be if there were no gaps, counting from
+	 * either end, before searching.
+	 */
+	if (n > 0)
+	{
+		int64_t		from_first = asc ? (int64_t) index - bins[0].index : (int64_t) bins[0].index - index;
+		int64_t		from_last = (int64_t) n - 1 -
+			(asc ? (int64_t) bins[n - 1].index - index : (int64_t) index - bins[n - 1].index);
+
+		if (from_last >= 0 && from_last < (int64_t) n && bins[from_last].index == index)
+		{
+			*found = true;
+			return (uint32_t) from_last;
+		}
+		if (from_first >= 0 && from_first < (int64_t) n && bins[from_first].index == index)
+		{
+			*found = true;
+			return (uint32_t) from_first;
+		}
+	}
 	while (lo < hi)
 	{
 		uint32_t	mid = lo + (hi - lo) / 2;

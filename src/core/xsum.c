@@ -40,9 +40,10 @@ bool
 inno_xsum_add_scaled(InnoExactSum *s, double x, int k)
 {
 	int			e;
-	double		m;
+	uint64_t	bits;
 	uint64_t	mant;
 	int			exp2;
+	int			tz;
 	int			pos;
 	int			j;
 	unsigned __int128 v;
@@ -55,15 +56,20 @@ inno_xsum_add_scaled(InnoExactSum *s, double x, int k)
 		sign = -1;
 		x = -x;
 	}
-	/* x = mant * 2^exp2 with mant an odd integer below 2^53 */
-	m = frexp(x, &e);
-	mant = (uint64_t) ldexp(m, 53);
-	exp2 = e - 53;
-	while ((mant & 1) == 0)
-	{
-		mant >>= 1;
-		exp2++;
-	}
+	/*
+	 * x = mant * 2^exp2 with mant an odd integer below 2^53, read from the
+	 * IEEE 754 bits (a normal number has the implicit leading 1; a subnormal
+	 * one the exponent of the smallest normal)
+	 */
+	memcpy(&bits, &x, sizeof(bits));
+	e = (int) ((bits >> 52) & 0x7FF);
+	mant = bits & ((UINT64_C(1) << 52) - 1);
+	if (e != 0)
+		mant |= UINT64_C(1) << 52;
+	exp2 = (e != 0 ? e : 1) - 1075;
+	tz = __builtin_ctzll(mant);	/* mant != 0: x is not zero */
+	mant >>= tz;
+	exp2 += tz;
 	pos = exp2 + k - INNO_XSUM_BASE;	/* >= 14 for every finite double and k >= 0 */
 	j = pos >> 5;
 	if (k < 0 || j >= INNO_XSUM_LIMBS)
