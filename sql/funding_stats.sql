@@ -280,3 +280,8 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 DROP TABLE small_groups;
+-- a state that filled its room exactly (16 sketch buckets after its list)
+-- still has pending sums: it is normalized before it is stored
+SELECT rounds(s), disclosed_rounds(s, 'CNY'), total(s, 'CNY'), s = s::text::funding_stats AS round_trip
+FROM (SELECT funding_stats(funding_round('a', 100000 * 2::numeric ^ g, 100000 * 2::numeric ^ g, 'CNY', NULL)) AS s
+      FROM generate_series(1, 16) g) x;

@@ -164,8 +164,8 @@ ReadStats(Datum datum, bool validate_packed)
 	}
 	if (VARSIZE(d) < FS_OFFSET + INNO_FS_MIN_SIZE || !inno_fs_state_fits(FS_BODY(d), FS_CAPACITY(d)))
 		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "funding_stats");
-	if (inno_fs_stored_size(FS_BODY(d)) != FS_CAPACITY(d))
 	{
+		/* trimmed and normalized (a state's sums may be pending even when it has no spare room) */
 		struct varlena *t = inno_stats_new(inno_fs_stored_size(FS_BODY(d)));
 
 		inno_fs_write_stored(FS_BODY(d), FS_BODY(t));

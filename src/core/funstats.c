@@ -558,10 +558,17 @@ inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
 			return INNO_ERR_CORRUPT;
 		}
 		q = inno_fs_sketch(s);
-		if (inno_qs_validate(q, s->size - sizeof(InnoFsSection), err) != INNO_OK ||
-			(int64_t) q->count != s->disclosed)
+		if (inno_qs_validate(q, s->size - sizeof(InnoFsSection), err) != INNO_OK)
 		{
-			inno_set_detail(err, "Section %d's sketch is invalid.", i + 1);
+			char		why[INNO_MSG_LEN];
+
+			snprintf(why, sizeof(why), "%s", err->detail);
+			inno_set_detail(err, "Section %d's sketch is invalid: %s", i + 1, why);
+			return INNO_ERR_CORRUPT;
+		}
+		if ((int64_t) q->count != s->disclosed)
+		{
+			inno_set_detail(err, "Section %d's sketch does not count its disclosed rounds.", i + 1);
 			return INNO_ERR_CORRUPT;
 		}
 		/* every section's sketch has the parameters rollup() merges */
