@@ -441,9 +441,9 @@ inno_frstats_estimate(const float *st, int nst, const InnoFrWindow *w)
 
 	if (nst < H_SIZE || st[H_FORMAT] != (float) INNO_FRSTATS_FORMAT || !(st[H_ROWS] >= 1.0f))
 		return -1.0;
-	ncur = (int) st[H_CURRENCIES];
-	if (!(st[H_CURRENCIES] >= 0.0f) || ncur > INNO_FRSTATS_MAX_CURRENCIES)
+	if (!(st[H_CURRENCIES] >= 0.0f && st[H_CURRENCIES] <= (float) INNO_FRSTATS_MAX_CURRENCIES))
 		return -1.0;
+	ncur = (int) st[H_CURRENCIES];
 	for (p = 0; p < N_PRECISIONS; p++)
 		if (!TakeHistogram(st, nst, &pos, &dbounds[p], &dnb[p]))
 			return -1.0;
@@ -482,5 +482,8 @@ inno_frstats_estimate(const float *st, int nst, const InnoFrWindow *w)
 		if (w->has_amount)
 			share *= DefaultAmountShare(w->amt_lo, w->amt_hi);
 	}
-	return Clamp01(sel * (w->has_currency ? share : 1.0));
+	sel *= w->has_currency ? share : 1.0;
+	if (isnan(sel))
+		return -1.0;			/* garbage in the summary */
+	return Clamp01(sel);
 }
