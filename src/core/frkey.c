@@ -500,8 +500,19 @@ FloatBits(float f)
 	return u;
 }
 
-#define CURVE_ORDER 28
+#define CURVE_ORDER 26
 #define FLOAT_ONE_BITS 0x3f800000u	/* the bits of 1.0f */
+
+/* How wide the amounts are: one figure, up to twice, more, open above (0..3). */
+static uint64_t
+AmountClass(const InnoFrKey *key)
+{
+	if (isinf(key->amt_hi))
+		return 3;
+	if (key->amt_hi <= key->amt_lo * (1.0f + 1.0f / 1048576.0f))
+		return 0;				/* the same figure, up to its float rounding */
+	return key->amt_hi <= 2.0f * key->amt_lo ? 1 : 2;
+}
 
 uint64_t
 inno_frkey_curve(const InnoFrKey *key)
@@ -514,19 +525,27 @@ inno_frkey_curve(const InnoFrKey *key)
 	uint32_t	x = 0,
 				y = 0;
 
-	/* the lowest currency bit (1..28), 0 for none */
+	/*
+	 * The group: the lowest currency bit (1..28, 0 for none), dated or not,
+	 * disclosed or not, then the class of the amount's width.  Exact
+	 * amounts do not share pages with ranges, nor any of them with amounts
+	 * open above, which would stretch every page's box to infinity.  (Long
+	 * periods, a month or a year, stay with the days: kept apart, they made
+	 * windows of a month read more pages, not fewer.)
+	 */
 	if (currencies)
 		for (group = 1; !(currencies & 1); currencies >>= 1)
 			group++;
 	group = (group << 2) | (dated ? 0 : 2) | (disclosed ? 0 : 1);
+	group = (group << 2) | (disclosed ? AmountClass(key) : 0);
 
-	/* the middle of the period: twice the middle day, 4096 steps a day */
+	/* the middle of the period: twice the middle day, 1024 steps a day */
 	if (dated)
-		x = (uint32_t) ((int32_t) key->date_lo + (int32_t) key->date_hi + 65536) << 11;
+		x = (uint32_t) ((int32_t) key->date_lo + (int32_t) key->date_hi + 65536) << 9;
 
 	/*
 	 * The geometric middle of the amounts: positive floats ordered as their
-	 * bits, which step 2^23 times per doubling; 2^18 steps per doubling is
+	 * bits, which step 2^23 times per doubling; 2^16 steps per doubling is
 	 * one doubling for 64 days.
 	 */
 	if (disclosed)
@@ -535,7 +554,7 @@ inno_frkey_curve(const InnoFrKey *key)
 		uint32_t	hi = isinf(key->amt_hi) ? lo :
 			key->amt_hi >= 1.0f ? FloatBits(key->amt_hi) : FLOAT_ONE_BITS;
 
-		y = (uint32_t) ((((uint64_t) lo + hi) / 2 - FLOAT_ONE_BITS) >> 5);
+		y = (uint32_t) ((((uint64_t) lo + hi) / 2 - FLOAT_ONE_BITS) >> 7);
 	}
 
 	if (dated && disclosed)

@@ -109,11 +109,13 @@ extern void inno_frkey_split(const InnoFrKey *keys, int n, int per_page, uint8_t
 
 /*
  * The sort order of the sorted build: a 64-bit position per key, the group
- * first (currency, then dated and disclosed), then a Hilbert curve over the
- * period's middle day and the amount's geometric middle, scaled so that one
- * doubling of the amount weighs as much as 64 days.  Rounds that are close
- * in date and amount are close on the curve, so the pages of a sorted build
- * each hold a small box of them.
+ * first (currency; dated, disclosed; one amount, a range up to twice it, a
+ * wider one, open above), then
+ * a Hilbert curve over the period's middle day and the amount's geometric
+ * middle, scaled so that one doubling of the amount weighs as much as 64
+ * days.  Rounds that are close in date and amount are close on the curve,
+ * and amounts of one width together, so the pages of a sorted build each
+ * hold a small box of them.
  */
 extern uint64_t inno_frkey_curve(const InnoFrKey *key);
 extern uint64_t inno_hilbert_index(uint32_t x, uint32_t y, int order);

@@ -394,8 +394,8 @@ TEST(hilbert_curve)
 
 		CHECK_MSG(dx + dy == 1, "step %d", i);
 	}
-	CHECK(inno_hilbert_index(0, 0, 28) == 0);
-	CHECK(inno_hilbert_index((1u << 28) - 1, 0, 28) == (UINT64_C(1) << 56) - 1);
+	CHECK(inno_hilbert_index(0, 0, 26) == 0);
+	CHECK(inno_hilbert_index((1u << 26) - 1, 0, 26) == (UINT64_C(1) << 52) - 1);
 }
 
 TEST(curve_groups)
@@ -423,6 +423,37 @@ TEST(curve_groups)
 	CHECK(inno_frkey_curve(&cny) < inno_frkey_curve(&usd));
 	CHECK(inno_frkey_curve(&cny) < inno_frkey_curve(&undisclosed));
 	CHECK(inno_frkey_curve(&undisclosed) < inno_frkey_curve(&undated));
+	/* one figure before ranges before open amounts, whatever the date */
+	{
+		InnoFrKey	day,
+					month,
+					year,
+					range,
+					open;
+
+		memset(&fr, 0, sizeof(fr));
+		fr.flags = INNO_FR_VERSION_1 | INNO_FR_DATE_YEAR | INNO_FR_DISCLOSED;
+		fr.announced = inno_days_from_ymd(2020, 1, 1);
+		fr.low = fr.point = fr.high = 100000000;
+		fr.currency = 156;
+		inno_frkey_from_round(&fr, &year);
+		fr.flags = INNO_FR_VERSION_1 | INNO_FR_DATE_MONTH | INNO_FR_DISCLOSED;
+		inno_frkey_from_round(&fr, &month);
+		fr.flags = INNO_FR_VERSION_1 | INNO_FR_DATE_DAY | INNO_FR_DISCLOSED;
+		fr.announced = inno_days_from_ymd(2026, 1, 1);	/* later, yet first */
+		inno_frkey_from_round(&fr, &day);
+		fr.announced = inno_days_from_ymd(2020, 1, 1);
+		fr.high = 150000000;
+		inno_frkey_from_round(&fr, &range);
+		fr.flags |= INNO_FR_OPEN;
+		fr.high = INNO_FR_OPEN_HIGH;
+		inno_frkey_from_round(&fr, &open);
+		CHECK(inno_frkey_curve(&day) < inno_frkey_curve(&range));
+		CHECK(inno_frkey_curve(&month) < inno_frkey_curve(&range));
+		CHECK(inno_frkey_curve(&year) < inno_frkey_curve(&range));
+		CHECK(inno_frkey_curve(&range) < inno_frkey_curve(&open));
+		CHECK(inno_frkey_curve(&year) < inno_frkey_curve(&usd));
+	}
 }
 
 UNIT_SUITE(frkey_suite,
