@@ -21,16 +21,20 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/funding_vocab.c src/core/funding_number.c src/core/funding_amount.c \
              src/core/funding_date.c src/core/funding_canon.c src/core/funding_parse.c \
              src/core/funding_value.c src/core/funding_extract.c \
-             src/core/frbox.c src/core/funstats.c src/core/funstats_bands.c src/core/funstats_pack.c src/core/survival.c src/core/survival_io.c
+             src/core/frbox.c src/core/frkey.c src/core/frstats.c src/core/funstats.c src/core/funstats_bands.c \
+             src/core/funstats_pack.c src/core/survival.c src/core/survival_io.c
 OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
              src/quantile_sketch.o src/quantile_sketch_agg.o src/funding_round.o src/funding_round_index.o \
-             src/funding_text.o src/funding_stats.o src/funding_stats_agg.o src/funding_stats_access.o src/stage_survival.o src/round_kind.o \
+             src/funding_round_gist.o src/funding_round_stats.o \
+             src/funding_text.o src/funding_stats.o src/funding_stats_agg.o src/funding_stats_access.o \
+             src/stage_survival.o src/round_kind.o \
              src/funding_stats_kinds.o src/funding_convert.o \
              $(CORE_SRCS:.c=.o)
 
 # The upgrade script to 0.2.0 is assembled: the changes to objects 0.1.0 has,
 # then the parts of the install script that are new in 0.2.0, whole.
 UPGRADE_PARTS_0.2.0 = src/sql/update/0.1.0--0.2.0-changes.sql \
+                      src/sql/22_funding_round_gist.sql \
                       src/sql/25_funding_text.sql src/sql/26_funding_convert.sql src/sql/27_round_kind.sql \
                       src/sql/35_stage_survival.sql src/sql/55_funding_stats_kinds.sql \
                       src/sql/60_summary_order.sql
@@ -40,7 +44,7 @@ DATA      := $(wildcard src/sql/update/innovation--*.sql)
 DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index round_kind \
-               project_stage_copy stage_range funding_round funding_convert funding_text stage_summaries quantile_sketch \
+               project_stage_copy stage_range funding_round funding_round_gist funding_convert funding_text stage_summaries quantile_sketch \
                funding_stats stage_survival demo \
                extension upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
@@ -66,10 +70,12 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 # The install script is assembled from src/sql/; parts under src/sql/pg14/
-# use features of PostgreSQL 14 and later (multiranges).
+# use features of PostgreSQL 14 and later (multiranges, GiST sortsupport);
+# those new in 0.2.0 go into the upgrade script too.
 SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 ifeq ($(shell test "$(MAJORVERSION)" -ge 14 2>/dev/null && echo yes),yes)
 SQL_PARTS += $(sort $(wildcard src/sql/pg14/*.sql))
+UPGRADE_PARTS_0.2.0 += src/sql/pg14/22_funding_round_gist_sort.sql
 endif
 innovation--$(EXTVERSION).sql: $(SQL_PARTS) innovation.control
 	cat $(SQL_PARTS) > $@

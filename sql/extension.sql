@@ -15,7 +15,9 @@ ORDER BY 1;
 
 -- functions: all IMMUTABLE and PARALLEL SAFE, none SECURITY DEFINER, and C
 -- functions STRICT except these: funding_round_in is STABLE (typed input
--- reads innovation.default_currency); the others handle NULLs on purpose
+-- reads innovation.default_currency), and so are the statistics and
+-- selectivity functions of funding_round (they read the catalogs, as
+-- PostgreSQL's own do); the others handle NULLs on purpose
 -- (aggregate states that start NULL, milestone rows without a date, a NULL
 -- default currency)
 SELECT p.oid::regprocedure, p.provolatile, p.proparallel, p.proisstrict, p.prosecdef

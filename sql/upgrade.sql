@@ -249,5 +249,47 @@ SELECT u.source, u.path, u.reached,
 FROM updates u
 ORDER BY string_to_array(u.source, '.')::int[];
 
+-- a GiST index that 0.1.0 built keeps its class (renamed
+-- gist_funding_round_v1_ops) and its answers through the update and a
+-- REINDEX; a new index takes 0.2.0's default class, and answers the same
+CREATE EXTENSION innovation VERSION '0.1.0';
+CREATE TABLE old_rounds AS
+SELECT g AS id,
+       funding_round('a', 1000 * (g % 5000 + 1), 1500 * (g % 5000 + 1), CASE WHEN g % 3 = 0 THEN 'USD' ELSE 'CNY' END,
+                     CASE WHEN g % 17 = 0 THEN NULL ELSE date '2020-01-01' + g % 1000 END) AS r
+FROM generate_series(1, 20000) g;
+CREATE INDEX old_rounds_gist ON old_rounds USING gist (r);
+ALTER EXTENSION innovation UPDATE;
+SELECT pg_get_indexdef('old_rounds_gist'::regclass);
+CREATE TABLE old_windows (id int, w funding_window);
+INSERT INTO old_windows VALUES
+	(1, funding_window(daterange('2020-03-01', '2020-05-01'), numrange(100000, 2000000), 'CNY')),
+	(2, funding_window(NULL, numrange(4000000, NULL), 'USD')),
+	(3, funding_window(daterange('2021-01-01', '2022-01-01'))),
+	(4, funding_window(currency => 'CNY'));
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+CREATE TABLE old_answers AS
+SELECT w.id, (SELECT count(*) FROM old_rounds r WHERE r.r @@ w.w) AS n FROM old_windows w;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM old_rounds WHERE r @@ funding_window(currency => 'CNY');
+SELECT a.id, a.n, (SELECT count(*) FROM old_rounds r WHERE r.r @@ w.w) = a.n AS v1_index_agrees
+FROM old_answers a JOIN old_windows w USING (id) ORDER BY a.id;
+REINDEX INDEX old_rounds_gist;
+SELECT pg_get_indexdef('old_rounds_gist'::regclass);
+SELECT a.id, (SELECT count(*) FROM old_rounds r WHERE r.r @@ w.w) = a.n AS reindexed_agrees
+FROM old_answers a JOIN old_windows w USING (id) ORDER BY a.id;
+CREATE INDEX new_rounds_gist ON old_rounds USING gist (r);
+SELECT pg_get_indexdef('new_rounds_gist'::regclass);
+DROP INDEX old_rounds_gist;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM old_rounds WHERE r @@ funding_window(currency => 'CNY');
+SELECT a.id, (SELECT count(*) FROM old_rounds r WHERE r.r @@ w.w) = a.n AS new_index_agrees
+FROM old_answers a JOIN old_windows w USING (id) ORDER BY a.id;
+RESET enable_seqscan;
+DROP TABLE old_rounds, old_windows, old_answers;
+DROP EXTENSION innovation;
+
 \c :regress_db
 DROP DATABASE innovation_upgrade;

@@ -1,12 +1,14 @@
 /*
  * funding_round.h
  *	  What the funding_round glue files share (funding_round.c,
- *	  funding_round_index.c, funding_text.c).
+ *	  funding_round_index.c, funding_round_gist.c, funding_round_stats.c,
+ *	  funding_text.c).
  */
 #ifndef INNO_FUNDING_ROUND_GLUE_H
 #define INNO_FUNDING_ROUND_GLUE_H
 
 #include "innovation.h"
+#include "core/frkey.h"
 #include "core/funding.h"
 
 /* A currency named by its ISO code, or ERROR 22023 with a hint. */
@@ -21,6 +23,19 @@ extern void inno_define_funding_settings(void);
 
 /* The kind of a stored round (ERROR on a corrupt code). */
 extern const InnoRoundKindInfo *inno_kind_of(const InnoFundingRound *fr);
+
+/*
+ * A funding_window composite as the core's window.  An invalid window (an
+ * unknown currency, an amount range without one) is an error, or with soft
+ * a false return.
+ */
+extern bool inno_window_from_datum(Datum window, InnoFrWindow *w, bool soft);
+
+/*
+ * The window of the query argument of @@ or a GiST consistent function,
+ * converted once per query and cached in fcinfo->flinfo->fn_extra.
+ */
+extern const InnoFrKeyQuery *inno_cached_window(FunctionCallInfo fcinfo, Datum window);
 
 /* Parse funding text given in the server encoding. */
 extern InnoStatus inno_fr_parse_server(const char *str, size_t len, uint16 default_currency,

@@ -2,7 +2,10 @@
  * funding_round_index.c
  *	  PostgreSQL glue for ordering and indexing funding_round: comparison
  *	  and hashing (btree, hash, BRIN), the funding_window query type and
- *	  its @@ operator, and the GiST support functions.
+ *	  its @@ operator, and the GiST support functions of 0.1.0's operator
+ *	  class (gist_funding_round_v1_ops, 32-byte boxes), kept so that the
+ *	  indexes it built keep working; the default class of 0.2.0 is in
+ *	  funding_round_gist.c.
  */
 #include "innovation.h"
 
@@ -136,9 +139,13 @@ BoundToMinor(Datum num, int digits, bool is_lower, bool inclusive)
 	return DatumGetInt64(DirectFunctionCall1(numeric_int8, rounded));
 }
 
-/* Convert a funding_window composite into the core's window. */
-static void
-WindowFromComposite(HeapTupleHeader rec, InnoFrWindow *w)
+/*
+ * Convert a funding_window composite into the core's window.  An unknown
+ * currency, or an amount range without a currency, is an error, or with
+ * soft a false return (the planner estimates windows it may never run).
+ */
+static bool
+WindowFromComposite(HeapTupleHeader rec, InnoFrWindow *w, bool soft)
 {
 	bool		isnull;
 	Datum		announced = GetAttributeByNum(rec, 1, &isnull);
@@ -154,8 +161,11 @@ WindowFromComposite(HeapTupleHeader rec, InnoFrWindow *w)
 
 	if (!currency_null)
 	{
-		const InnoCurrencyInfo *cur = inno_currency_or_error(TextDatumGetCString(currency));
+		char	   *alpha = TextDatumGetCString(currency);
+		const InnoCurrencyInfo *cur = soft ? inno_currency_by_alpha(alpha) : inno_currency_or_error(alpha);
 
+		if (cur == NULL)
+			return false;
 		w->has_currency = true;
 		w->currency = cur->numeric;
 	}
@@ -169,10 +179,14 @@ WindowFromComposite(HeapTupleHeader rec, InnoFrWindow *w)
 		int			digits;
 
 		if (!w->has_currency)
+		{
+			if (soft)
+				return false;
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("a funding_window with an amount range needs a currency"),
 					 errhint("Amounts in different currencies are not comparable; name one, e.g. 'CNY'.")));
+		}
 		digits = inno_currency_by_numeric(w->currency)->minor_digits;
 		range_deserialize(tc, r, &lo, &hi, &empty);
 		w->has_amount = true;
@@ -228,6 +242,13 @@ WindowFromComposite(HeapTupleHeader rec, InnoFrWindow *w)
 			}
 		}
 	}
+	return true;
+}
+
+bool
+inno_window_from_datum(Datum window, InnoFrWindow *w, bool soft)
+{
+	return WindowFromComposite(DatumGetHeapTupleHeader(window), w, soft);
 }
 
 /*
@@ -236,15 +257,15 @@ WindowFromComposite(HeapTupleHeader rec, InnoFrWindow *w)
  */
 typedef struct WindowCache
 {
-	InnoFrWindow window;
+	InnoFrKeyQuery query;
 	Size		len;
 	char		bytes[FLEXIBLE_ARRAY_MEMBER];
 } WindowCache;
 
-static const InnoFrWindow *
-CachedWindow(FunctionCallInfo fcinfo, Datum query)
+const InnoFrKeyQuery *
+inno_cached_window(FunctionCallInfo fcinfo, Datum window)
 {
-	HeapTupleHeader rec = DatumGetHeapTupleHeader(query);
+	HeapTupleHeader rec = DatumGetHeapTupleHeader(window);
 	Size		len = HeapTupleHeaderGetDatumLength(rec);
 	WindowCache *cache = (WindowCache *) fcinfo->flinfo->fn_extra;
 
@@ -252,16 +273,16 @@ CachedWindow(FunctionCallInfo fcinfo, Datum query)
 	{
 		InnoFrWindow w;
 
-		WindowFromComposite(rec, &w);
+		WindowFromComposite(rec, &w, false);
 		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(WindowCache, bytes) + len);
-		cache->window = w;
+		inno_frkey_query(&w, &cache->query);
 		cache->len = len;
 		memcpy(cache->bytes, rec, len);
 		if (fcinfo->flinfo->fn_extra)
 			pfree(fcinfo->flinfo->fn_extra);
 		fcinfo->flinfo->fn_extra = cache;
 	}
-	return &cache->window;
+	return &cache->query;
 }
 
 /* funding_window(announced, amount, currency): a validated window. */
@@ -288,7 +309,7 @@ funding_window_make(PG_FUNCTION_ARGS)
 			inno_currency_or_error(text_to_cstring(PG_GETARG_TEXT_PP(2)))->alpha));
 	tuple = heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls);
 	/* validates the combination (an amount needs a currency) */
-	WindowFromComposite(tuple->t_data, &w);
+	WindowFromComposite(tuple->t_data, &w, false);
 	PG_RETURN_DATUM(HeapTupleGetDatum(tuple));
 }
 
@@ -299,10 +320,10 @@ funding_round_matches(PG_FUNCTION_ARGS)
 {
 	const InnoFundingRound *fr = PG_GETARG_FR(0);
 
-	PG_RETURN_BOOL(inno_frwindow_matches(CachedWindow(fcinfo, PG_GETARG_DATUM(1)), fr));
+	PG_RETURN_BOOL(inno_frwindow_matches(&inno_cached_window(fcinfo, PG_GETARG_DATUM(1))->w, fr));
 }
 
-/* ---- GiST ---- */
+/* ---- GiST, gist_funding_round_v1_ops ---- */
 
 #define FR_MATCHES_STRATEGY 1
 
@@ -358,7 +379,7 @@ funding_round_gist_consistent(PG_FUNCTION_ARGS)
 		elog(ERROR, "unrecognized strategy number: %d", strategy);
 	/* a leaf box keeps dates, amounts and currency; recheck covers rare currencies */
 	*recheck = true;
-	PG_RETURN_BOOL(inno_frwindow_may_match(CachedWindow(fcinfo, PG_GETARG_DATUM(1)), box));
+	PG_RETURN_BOOL(inno_frwindow_may_match(&inno_cached_window(fcinfo, PG_GETARG_DATUM(1))->w, box));
 }
 
 PG_FUNCTION_INFO_V1(funding_round_gist_union);

@@ -313,7 +313,12 @@ CREATE OPERATOR @extschema@.@@ (
 COMMENT ON OPERATOR @extschema@.@@ (@extschema@.funding_round, @extschema@.funding_window) IS
 'round matches window: announced within the period, amount overlapping the range, in the currency';
 
--- GiST: the index key is a bounding box of announcement periods and amounts
+-- GiST, 0.1.0's operator class: the index key is a 32-byte bounding box of
+-- announcement periods and amounts.  Kept, no longer the default, so that
+-- the indexes 0.1.0 built keep working (the default class of 0.2.0 is in
+-- 22_funding_round_gist.sql); its consistent function takes the query type,
+-- as 0.1.0 declared it, so amvalidate() reports this class (see
+-- doc/funding_round.md)
 
 CREATE TYPE @extschema@.funding_round_gist_key;
 
@@ -333,7 +338,7 @@ CREATE TYPE @extschema@.funding_round_gist_key (
 	STORAGE = plain
 );
 
-COMMENT ON TYPE @extschema@.funding_round_gist_key IS 'internal: GiST key of funding_round (a bounding box)';
+COMMENT ON TYPE @extschema@.funding_round_gist_key IS 'internal: GiST key of gist_funding_round_v1_ops (a 32-byte bounding box)';
 COMMENT ON FUNCTION @extschema@.funding_round_gist_key_in(cstring) IS 'I/O (always fails: keys are internal)';
 COMMENT ON FUNCTION @extschema@.funding_round_gist_key_out(@extschema@.funding_round_gist_key) IS 'I/O, for inspecting index pages';
 
@@ -357,8 +362,8 @@ COMMENT ON FUNCTION @extschema@.funding_round_gist_penalty(internal, internal, i
 COMMENT ON FUNCTION @extschema@.funding_round_gist_picksplit(internal, internal) IS 'GiST support';
 COMMENT ON FUNCTION @extschema@.funding_round_gist_same(@extschema@.funding_round_gist_key, @extschema@.funding_round_gist_key, internal) IS 'GiST support';
 
-CREATE OPERATOR CLASS @extschema@.gist_funding_round_ops
-DEFAULT FOR TYPE @extschema@.funding_round USING gist AS
+CREATE OPERATOR CLASS @extschema@.gist_funding_round_v1_ops
+FOR TYPE @extschema@.funding_round USING gist AS
 	OPERATOR 1 @extschema@.@@ (@extschema@.funding_round, @extschema@.funding_window),
 	FUNCTION 1 @extschema@.funding_round_gist_consistent(internal, @extschema@.funding_window, smallint, oid, internal),
 	FUNCTION 2 @extschema@.funding_round_gist_union(internal, internal),
@@ -368,7 +373,7 @@ DEFAULT FOR TYPE @extschema@.funding_round USING gist AS
 	FUNCTION 7 @extschema@.funding_round_gist_same(@extschema@.funding_round_gist_key, @extschema@.funding_round_gist_key, internal),
 	STORAGE @extschema@.funding_round_gist_key;
 
-COMMENT ON OPERATOR CLASS @extschema@.gist_funding_round_ops USING gist IS
-'announcement period, amount range and currency: answers @@ funding_window';
-COMMENT ON OPERATOR FAMILY @extschema@.gist_funding_round_ops USING gist IS
-'announcement period, amount range and currency: answers @@ funding_window';
+COMMENT ON OPERATOR CLASS @extschema@.gist_funding_round_v1_ops USING gist IS
+'0.1.0''s class (32-byte keys), kept for the indexes it built: answers @@ funding_window';
+COMMENT ON OPERATOR FAMILY @extschema@.gist_funding_round_v1_ops USING gist IS
+'0.1.0''s class (32-byte keys), kept for the indexes it built: answers @@ funding_window';

@@ -16,6 +16,8 @@
 	SUITE(summaries_suite) \
 	SUITE(funding_suite) \
 	SUITE(frbox_suite) \
+	SUITE(frkey_suite) \
+	SUITE(frstats_suite) \
 	SUITE(funstats_suite) \
 	SUITE(pack_suite) \
 	SUITE(survival_suite) \

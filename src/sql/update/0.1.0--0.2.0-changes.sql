@@ -41,3 +41,22 @@ ALTER FUNCTION @extschema@.quantile_sketch_final(@extschema@.quantile_sketch) CA
 -- funding_stats counts rounds at 1, 2, 3 and 5 x 10^n (format version 2;
 -- values stored by 0.1.0 read, with the counts at 2 and 3 x 10^n unknown)
 COMMENT ON FUNCTION @extschema@.rounds_over(@extschema@.funding_stats, numeric, text) IS 'rounds whose point amount is at or above a standard threshold (1, 2, 3 or 5 x 10^k, 10^4 to 5 x 10^11)';
+
+-- GiST: 0.1.0's operator class (32-byte keys) stays, renamed and no longer
+-- the default, so that the indexes it built keep working (REINDEX keeps
+-- it); the new default gist_funding_round_ops, with 16-byte keys, is created
+-- by src/sql/22_funding_round_gist.sql.  PostgreSQL has no ALTER OPERATOR
+-- CLASS ... DEFAULT, and two default classes for one type and access method
+-- are refused: the flag is cleared in the catalog (superuser, as this
+-- script runs; the class is identified by its name and input type).
+ALTER OPERATOR CLASS @extschema@.gist_funding_round_ops USING gist RENAME TO gist_funding_round_v1_ops;
+ALTER OPERATOR FAMILY @extschema@.gist_funding_round_ops USING gist RENAME TO gist_funding_round_v1_ops;
+UPDATE pg_catalog.pg_opclass SET opcdefault = false
+WHERE opcname OPERATOR(pg_catalog.=) 'gist_funding_round_v1_ops'
+  AND opcintype OPERATOR(pg_catalog.=) pg_catalog.pg_typeof(NULL::@extschema@.funding_round)
+  AND opcmethod OPERATOR(pg_catalog.=) (SELECT oid FROM pg_catalog.pg_am WHERE amname OPERATOR(pg_catalog.=) 'gist');
+COMMENT ON OPERATOR CLASS @extschema@.gist_funding_round_v1_ops USING gist IS
+'0.1.0''s class (32-byte keys), kept for the indexes it built: answers @@ funding_window';
+COMMENT ON OPERATOR FAMILY @extschema@.gist_funding_round_v1_ops USING gist IS
+'0.1.0''s class (32-byte keys), kept for the indexes it built: answers @@ funding_window';
+COMMENT ON TYPE @extschema@.funding_round_gist_key IS 'internal: GiST key of gist_funding_round_v1_ops (a 32-byte bounding box)';

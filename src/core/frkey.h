@@ -1,0 +1,123 @@
+/*
+ * frkey.h
+ *	  The compact GiST key of funding_round (0.2.0's gist_funding_round_ops),
+ *	  in plain C: 16 bytes, so that an index tuple takes 28 bytes on a page
+ *	  (8 bytes of header, the key, 4 bytes of line pointer) and the index is
+ *	  less than half of a table of (id int, r funding_round).
+ *
+ * The key is lossy and every bound in it is rounded outward, so a key always
+ * contains what it stands for:
+ *	- dates as int16 days since 2000-01-01; INNO_FRKEY_DAY_MIN as a lower
+ *	  bound means "before -32767" and INNO_FRKEY_DAY_MAX as an upper bound
+ *	  "after 32766" (days outside roughly 1910..2089);
+ *	- amounts (minor units) as float4, the lower bound rounded down and the
+ *	  upper one up; +inf is the upper bound of an amount open above;
+ *	- a bitmap of the currencies below (bits 0..26 a fixed list, bit 27 any
+ *	  other currency) and four flags: some round below is dated / undated /
+ *	  disclosed / undisclosed.
+ * At a leaf the key still decides most windows exactly: a bound that is not
+ * exact is known to lie within one float4 step (or be beyond the int16 day
+ * range), so only a window bound falling inside that step, a day beyond the
+ * range or a currency outside the list needs a recheck of the heap value.
+ */
+#ifndef INNO_FRKEY_H
+#define INNO_FRKEY_H
+
+#include "frbox.h"
+
+typedef struct InnoFrKey
+{
+	int16_t		date_lo;		/* first day of the earliest period, rounded down */
+	int16_t		date_hi;		/* last day of the latest period, rounded up */
+	float		amt_lo;			/* least low, rounded down */
+	float		amt_hi;			/* greatest high, rounded up; +inf when open */
+	uint32_t	bits;			/* INNO_FRKEY_CURRENCY_MASK | INNO_FRKEY_HAS_* */
+} InnoFrKey;
+
+#define INNO_FRKEY_DAY_MIN		(-32768)	/* as date_lo: unbounded below */
+#define INNO_FRKEY_DAY_MAX		32767		/* as date_hi: unbounded above */
+
+#define INNO_FRKEY_CURRENCY_BITS	28
+#define INNO_FRKEY_OTHER_CURRENCY	(UINT32_C(1) << 27)
+#define INNO_FRKEY_CURRENCY_MASK	((UINT32_C(1) << INNO_FRKEY_CURRENCY_BITS) - 1)
+#define INNO_FRKEY_HAS_DATED		(UINT32_C(1) << 28)
+#define INNO_FRKEY_HAS_UNDATED		(UINT32_C(1) << 29)
+#define INNO_FRKEY_HAS_DISCLOSED	(UINT32_C(1) << 30)
+#define INNO_FRKEY_HAS_UNDISCLOSED	(UINT32_C(1) << 31)
+
+/*
+ * The bit of a currency (ISO numeric code) in the key.  The list is part of
+ * the on-disk format of every index built with it: append only.
+ */
+extern uint32_t inno_frkey_currency_bit(uint16_t currency);
+
+/* The key of one round, and the identity of union (the empty key). */
+extern void inno_frkey_from_round(const InnoFundingRound *fr, InnoFrKey *key);
+extern void inno_frkey_empty(InnoFrKey *key);
+extern void inno_frkey_union(InnoFrKey *acc, const InnoFrKey *b);
+extern bool inno_frkey_equal(const InnoFrKey *a, const InnoFrKey *b);
+
+/* Float bounds of amounts, rounded down or up (exact comparison with int64). */
+extern float inno_frkey_round_down(int64_t x);
+extern float inno_frkey_round_up(int64_t x);
+extern int	inno_frkey_cmp_float_int64(float f, int64_t x);
+
+/* A window prepared for keys: the currency's bit is looked up once. */
+typedef struct InnoFrKeyQuery
+{
+	InnoFrWindow w;
+	uint32_t	currency_bit;
+} InnoFrKeyQuery;
+
+extern void inno_frkey_query(const InnoFrWindow *w, InnoFrKeyQuery *q);
+
+typedef enum InnoFrKeyMatch
+{
+	INNO_FRKEY_NO = 0,			/* no round the key stands for matches */
+	INNO_FRKEY_MAYBE = 1,		/* some may: descend, or recheck the row */
+	INNO_FRKEY_YES = 2			/* (leaf only) the round matches */
+} InnoFrKeyMatch;
+
+/*
+ * Whether rounds under a key may match.  For a leaf key (the key of one
+ * round, as inno_frkey_from_round made it) the answer is YES or NO whenever
+ * the key decides, MAYBE otherwise; for an internal key it is NO or MAYBE.
+ */
+extern InnoFrKeyMatch inno_frkey_match(const InnoFrKeyQuery *q, const InnoFrKey *key, bool leaf);
+
+/* How much adding b to orig grows it (>= 0; 0 when b already fits). */
+extern double inno_frkey_penalty(const InnoFrKey *orig, const InnoFrKey *b);
+
+/*
+ * Split n keys in two: sorts them along the curve (inno_frkey_curve) and
+ * cuts where the two halves overlap least and cover least, keeping each
+ * side between 35% and 65% of the keys.  When at least two pages' worth
+ * are split (per_page keys a page, 0 if unknown: the sorted build of recent
+ * PostgreSQL versions splits several full pages at once), the cut packs
+ * instead: the left side takes whole pages, half of those the keys need,
+ * so that every page but the last comes out full.  Fills side[i]
+ * with 0 (left) or 1 (right); both sides are non-empty when n >= 2.  items
+ * must have room for n entries and unions for 2 * n keys.
+ */
+typedef struct InnoFrKeySplitItem
+{
+	uint64_t	curve;
+	int			index;
+} InnoFrKeySplitItem;
+extern void inno_frkey_split(const InnoFrKey *keys, int n, int per_page, uint8_t *side,
+							 InnoFrKeySplitItem *items, InnoFrKey *unions);
+
+/*
+ * The sort order of the sorted build: a 64-bit position per key, the group
+ * first (currency; dated, disclosed; one amount, a range up to twice it, a
+ * wider one, open above), then
+ * a Hilbert curve over the period's middle day and the amount's geometric
+ * middle, scaled so that one doubling of the amount weighs as much as 64
+ * days.  Rounds that are close in date and amount are close on the curve,
+ * and amounts of one width together, so the pages of a sorted build each
+ * hold a small box of them.
+ */
+extern uint64_t inno_frkey_curve(const InnoFrKey *key);
+extern uint64_t inno_hilbert_index(uint32_t x, uint32_t y, int order);
+
+#endif							/* INNO_FRKEY_H */
