@@ -30,7 +30,9 @@ CREATE TEMP TABLE bench_phase (ord serial, phase text, s float8);
 \echo == data: :rows rows per table
 \set phase data
 :phase_start
+SET jit = off;        -- generating the rows: nothing to gain from compiling
 \i test/bench/data.sql
+RESET jit;
 :phase_end
 
 -- the GiST index the window query needs, built once

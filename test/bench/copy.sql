@@ -25,6 +25,7 @@ SET work_mem = '256MB';
 -- in five in USD; ten amount shapes (exact in 万 or 亿, nearly, about, over,
 -- several, a range, open above, undisclosed); no date, or a day, a month or
 -- a year; five headline templates, dates written in Chinese or ISO form.
+SET jit = off;    -- the CASE expressions below take LLVM 20 s and more to optimize
 CREATE TABLE copy_facts AS
 WITH h AS (
 	SELECT g,
@@ -125,6 +126,7 @@ SELECT g AS id, kind, low, high, CASE WHEN shape = 9 THEN NULL ELSE currency END
             END
        END AS headline
 FROM t) x;
+RESET jit;
 VACUUM ANALYZE copy_facts;
 
 -- the three files: canonical text, Chinese headlines, plain columns
