@@ -72,6 +72,7 @@ csv_row() { printf '"%s","%s"\n' "${1//\"/\"\"}" "${2//\"/\"\"}"; }
 	csv_row date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 	csv_row size "$rows projects, $rows rounds, $rows milestones; $passes timed passes after a warm-up; COPY $copy_rows rows"
 	csv_row "server binaries" "$INNO_PGBIN"
+	csv_row "load at the start" "$(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$out_dir/machine.csv"
 
 inno_log "bench: $rows rows, $passes passes, COPY $copy_rows rows"
@@ -81,8 +82,10 @@ psql -X -q -d bench -v ON_ERROR_STOP=1 -v rows="$rows" -v passes="$passes" \
 
 elapsed=$(($(date +%s) - started))
 inno_log "make bench took $((elapsed / 60)) min $((elapsed % 60)) s"
-csv_row "wall time" "$((elapsed / 60)) min $((elapsed % 60)) s, the whole make bench (build, data, timing, checks, COPY)" \
-	>>"$out_dir/machine.csv"
+{
+	csv_row "wall time" "$((elapsed / 60)) min $((elapsed % 60)) s, the whole make bench (build, data, timing, checks, COPY)"
+	csv_row "load at the end" "$(cut -d' ' -f1-3 /proc/loadavg)"
+} >>"$out_dir/machine.csv"
 if [ "${BENCH_DOC:-1}" != 0 ]; then
 	python3 test/bench/update-doc.py "$out_dir" doc/performance.md
 	inno_log "doc/performance.md: results written between the bench markers"

@@ -2,7 +2,8 @@
 -- each with max_parallel_workers_per_gather = 2 and then 0, so that a pass
 -- is one round of everything and machine noise hits every query alike.
 -- Pass 0 is the warm-up (its times are kept, but not used).  Each run is its
--- own transaction; its wall time goes to bench_time.  Included by bench.sql.
+-- own transaction; its wall time goes to bench_time.  A query marked warm
+-- runs once untimed right before each timed run.  Included by bench.sql.
 CREATE TEMP TABLE bench_time (name text, workers int, pass int, ms float8);
 
 CREATE PROCEDURE pg_temp.bench_run(passes int) LANGUAGE plpgsql AS $$
@@ -20,6 +21,9 @@ BEGIN
 				FOREACH g IN ARRAY coalesce(string_to_array(q.gucs, ','), '{}') LOOP
 					PERFORM set_config(split_part(g, '=', 1), split_part(g, '=', 2), false);
 				END LOOP;
+				IF q.warm THEN
+					EXECUTE q.sql;
+				END IF;
 				t0 := clock_timestamp();
 				EXECUTE q.sql;
 				INSERT INTO bench_time

@@ -53,6 +53,9 @@ def facts(machine, settings):
         ("date", m.get("date", "?")),
         ("size", m.get("size", "?")),
         ("wall time", m.get("wall time", "?")),
+        ("load average", "%s at the start, %s at the end (1, 5 and 15 minutes; other work "
+                         "shares the machine)" % (m.get("load at the start", "?"),
+                                                  m.get("load at the end", "?"))),
         ("phases", s.get("phases", "?")),
     ]
     names = [n for n in sorted(s) if n not in ("server_version", "innovation version",
