@@ -6,7 +6,8 @@
 #     make test     bootstrap, build with -Werror, install, run every test
 #     make demo     bootstrap, build, install, load the demo, print the report
 # Other targets: make unit (C unit tests, no server), make fuzz (libFuzzer,
-# FUZZ_SECONDS per target, default 300), make bench, make reliability (random
+# FUZZ_SECONDS per target, default 300), make bench (BENCH_ROWS, default
+# 10000000; writes doc/performance.md), make reliability (random
 # SQL with sqlsmith, RELIABILITY_QUERIES, default 100000, or RELIABILITY_SECONDS).
 
 EXTENSION  = innovation
