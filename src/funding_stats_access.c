@@ -35,6 +35,30 @@ SectionArg(FunctionCallInfo fcinfo, int n, int *digits)
 	return inno_fs_section(h, c->numeric);
 }
 
+/*
+ * The same for the accessors that read only a section's counts, sums and
+ * extremes: from a stored value, straight from its packed bytes (no full
+ * summary is built); head is the caller's room for them.
+ */
+static const InnoFsSection *
+SectionHeadArg(FunctionCallInfo fcinfo, int n, int *digits, InnoFsSection *head)
+{
+	struct varlena *d = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	const InnoCurrencyInfo *c;
+	InnoError	err;
+	bool		found;
+	InnoStatus	st;
+
+	if (!IS_PACKED(d))
+		return SectionArg(fcinfo, n, digits);
+	c = inno_currency_or_error(text_to_cstring(PG_GETARG_TEXT_PP(n)));
+	*digits = c->minor_digits;
+	st = inno_fs_packed_head((const uint8_t *) FS_BODY(d), VARSIZE(d) - FS_OFFSET, c->numeric, head, &found, &err);
+	if (st != INNO_OK)
+		inno_report_corrupt(st, &err, "funding_stats");
+	return found ? head : NULL;
+}
+
 PG_FUNCTION_INFO_V1(funding_stats_rounds_all);
 Datum
 funding_stats_rounds_all(PG_FUNCTION_ARGS)
@@ -54,7 +78,8 @@ Datum
 funding_stats_rounds(PG_FUNCTION_ARGS)
 {
 	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
+	InnoFsSection head;
+	const InnoFsSection *s = SectionHeadArg(fcinfo, 1, &digits, &head);
 
 	PG_RETURN_INT64(s ? s->rounds : 0);
 }
@@ -64,7 +89,8 @@ Datum
 funding_stats_disclosed(PG_FUNCTION_ARGS)
 {
 	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
+	InnoFsSection head;
+	const InnoFsSection *s = SectionHeadArg(fcinfo, 1, &digits, &head);
 
 	PG_RETURN_INT64(s ? s->disclosed : 0);
 }
@@ -74,7 +100,8 @@ Datum
 funding_stats_open(PG_FUNCTION_ARGS)
 {
 	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
+	InnoFsSection head;
+	const InnoFsSection *s = SectionHeadArg(fcinfo, 1, &digits, &head);
 
 	PG_RETURN_INT64(s ? s->open : 0);
 }
@@ -85,7 +112,8 @@ Datum
 funding_stats_total(PG_FUNCTION_ARGS)
 {
 	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
+	InnoFsSection head;
+	const InnoFsSection *s = SectionHeadArg(fcinfo, 1, &digits, &head);
 
 	/* no round in the currency, or none with an amount: unknown, not zero */
 	if (s == NULL || s->disclosed == 0)
@@ -99,7 +127,8 @@ Datum
 funding_stats_total_range(PG_FUNCTION_ARGS)
 {
 	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
+	InnoFsSection head;
+	const InnoFsSection *s = SectionHeadArg(fcinfo, 1, &digits, &head);
 	TypeCacheEntry *typcache = lookup_type_cache(NUMRANGEOID, TYPECACHE_RANGE_INFO);
 	RangeBound	lower,
 				upper;
@@ -205,7 +234,8 @@ Datum
 funding_stats_min_amount(PG_FUNCTION_ARGS)
 {
 	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
+	InnoFsSection head;
+	const InnoFsSection *s = SectionHeadArg(fcinfo, 1, &digits, &head);
 
 	if (s == NULL || s->disclosed == 0)
 		PG_RETURN_NULL();
@@ -217,7 +247,8 @@ Datum
 funding_stats_max_amount(PG_FUNCTION_ARGS)
 {
 	int			digits;
-	const InnoFsSection *s = SectionArg(fcinfo, 1, &digits);
+	InnoFsSection head;
+	const InnoFsSection *s = SectionHeadArg(fcinfo, 1, &digits, &head);
 
 	if (s == NULL || s->disclosed == 0)
 		PG_RETURN_NULL();

@@ -185,6 +185,14 @@ extern InnoStatus inno_fs_unpack(const uint8_t *buf, size_t len, InnoFsHeader *o
 								 InnoError *err);
 
 /*
+ * The fixed fields of one currency's section (counts, sums, extremes: not
+ * the bands, kinds or sketch) read straight from a packed value, for the
+ * accessors that need no more.  *found false when it has no such section.
+ */
+extern InnoStatus inno_fs_packed_head(const uint8_t *buf, size_t len, uint16_t currency, InnoFsSection *head,
+									  bool *found, InnoError *err);
+
+/*
  * The small aggregation state: the first INNO_FS_LIST_MAX rounds as given,
  * in room for 1, 2, 4 or 8 (40 bytes for one round, where a flat value
  * takes 2.6 kB), so that grouping by millions of projects stays in memory.

@@ -175,14 +175,14 @@ GetCount(InnoPackIn *in, int64_t *v)
 }
 
 /*
- * One section at in; s NULL: only its flat size.  A sketch is unpacked (and
- * validated) only when s is given.
+ * One section at in; s NULL: only its flat size and, in *head, its fixed
+ * fields (counts, sums, extremes; not the bands, kinds or sketch).  A
+ * sketch is unpacked only when s is given.
  */
 static InnoStatus
-UnpackSection(InnoPackIn *in, InnoFsSection *s, size_t *size, InnoError *err)
+UnpackSection(InnoPackIn *in, InnoFsSection *s, InnoFsSection *head, size_t *size, InnoError *err)
 {
-	InnoFsSection head;			/* the fixed fields when only sizing */
-	InnoFsSection *t = s ? s : &head;
+	InnoFsSection *t = s ? s : head;
 	uint64_t	currency,
 				flags,
 				n,
@@ -277,15 +277,16 @@ inno_fs_unpack(const uint8_t *buf, size_t len, InnoFsHeader *out, size_t *size, 
 	{
 		size_t		ssize = 0;
 		InnoPackIn	probe = in;
+		InnoFsSection head;
 
 		/* learn the section's size before writing it, so that it fits */
-		if ((st = UnpackSection(&probe, NULL, &ssize, err)) != INNO_OK)
+		if ((st = UnpackSection(&probe, NULL, &head, &ssize, err)) != INNO_OK)
 			return st;
 		if (out)
 		{
 			if (total + ssize > *size)
 				return Malformed(err);
-			if ((st = UnpackSection(&in, (InnoFsSection *) o, &ssize, err)) != INNO_OK)
+			if ((st = UnpackSection(&in, (InnoFsSection *) o, NULL, &ssize, err)) != INNO_OK)
 				return st;
 			if ((int) ((InnoFsSection *) o)->currency <= prev)
 				return Malformed(err);
@@ -306,6 +307,38 @@ inno_fs_unpack(const uint8_t *buf, size_t len, InnoFsHeader *out, size_t *size, 
 		return INNO_OK;
 	}
 	out->used = (uint32_t) total;
+	return INNO_OK;
+}
+
+InnoStatus
+inno_fs_packed_head(const uint8_t *buf, size_t len, uint16_t currency, InnoFsSection *head, bool *found,
+					InnoError *err)
+{
+	InnoPackIn	in = {buf, buf + len};
+	uint8_t		version;
+	uint64_t	nsections,
+				i;
+	InnoStatus	st;
+
+	inno_error_clear(err);
+	*found = false;
+	if (!inno_get_byte(&in, &version) || version != INNO_FS_PACKED_VERSION ||
+		!inno_get_uvarint(&in, &nsections) || nsections > UINT8_MAX)
+		return Malformed(err);
+	for (i = 0; i < nsections; i++)
+	{
+		size_t		ssize;
+
+		if ((st = UnpackSection(&in, NULL, head, &ssize, err)) != INNO_OK)
+			return st;
+		if (head->currency == currency)
+		{
+			*found = true;
+			return INNO_OK;
+		}
+		if (head->currency > currency)
+			return INNO_OK;
+	}
 	return INNO_OK;
 }
 
