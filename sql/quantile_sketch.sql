@@ -226,3 +226,10 @@ SELECT bool_and(value_count(q) = 1 + g % 30) AS counts_right,
        (SELECT quantile_sketch(x) FROM sg) = rollup(q::text::quantile_sketch) AS text_round_trip,
        bool_and(q = (SELECT quantile_sketch(x) FROM sg s WHERE s.g = sg_sketch.g)) AS per_group_equal
 FROM sg_sketch;
+-- a stored sketch as an aggregate's initial state: the values add to it
+SELECT quantile_sketch(x)::text AS seed FROM (VALUES (1.0::float8), (2.0)) v(x) \gset
+CREATE AGGREGATE seeded_sketch(float8) (SFUNC = quantile_sketch_trans, STYPE = quantile_sketch, INITCOND = :'seed');
+SELECT value_count(seeded_sketch(x)),
+       seeded_sketch(x) = (SELECT quantile_sketch(y) FROM (VALUES (1.0::float8), (2.0), (5.0), (7.0)) w(y)) AS same
+FROM (VALUES (5.0::float8), (7.0)) v(x);
+DROP AGGREGATE seeded_sketch(float8);

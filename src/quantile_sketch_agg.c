@@ -63,9 +63,7 @@ SketchAdd(FunctionCallInfo fcinfo, double x, int accuracy)
 	else
 		d = (struct varlena *) PG_GETARG_POINTER(0);
 	if (QS_FORM(d) != INNO_QS_LIST_VERSION && QS_FORM(d) != INNO_QS_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("quantile_sketch transition function called with a stored value as its state")));
+		d = inno_sketch_read(PointerGetDatum(d), true);	/* a stored value as the initial state */
 	if (QS_FORM(d) == INNO_QS_LIST_VERSION)
 	{
 		InnoQsList *l = QS_LIST(d);
