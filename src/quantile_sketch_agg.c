@@ -207,21 +207,32 @@ static struct varlena *
 MergeInput(Datum datum)
 {
 	struct varlena *d = PG_DETOAST_DATUM(datum);
-	InnoError	err;
 
-	inno_error_clear(&err);
-	if (VARSIZE(d) > QS_OFFSET && QS_FORM(d) == INNO_QS_PACKED_VERSION)
-		return inno_sketch_read(PointerGetDatum(d), true);
-	if (VARSIZE(d) == QS_LIST_DATUM_SIZE && QS_FORM(d) == INNO_QS_LIST_VERSION)
+	if (VARSIZE(d) >= QS_DATUM_SIZE(0) && QS_FORM(d) == INNO_QS_VERSION)
 	{
-		if (!inno_qs_list_valid(QS_LIST(d)))
+		InnoError	err;
+
+		inno_error_clear(&err);
+		if ((size_t) QS_BODY(d)->nneg + QS_BODY(d)->npos > QS_CAPACITY(d))
 			inno_report_corrupt(INNO_ERR_CORRUPT, &err, "quantile_sketch");
-		return inno_sketch_list_to_flat(QS_LIST(d), INNO_QS_LIST_MAX);
+		return d;
 	}
-	if (VARSIZE(d) < QS_DATUM_SIZE(0) || QS_FORM(d) != INNO_QS_VERSION ||
-		(size_t) QS_BODY(d)->nneg + QS_BODY(d)->npos > QS_CAPACITY(d))
-		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "quantile_sketch");
-	return d;
+	return inno_sketch_read(PointerGetDatum(d), true);
+}
+
+/* The error of a merge that could not be done (inno_qs_merge's statuses). */
+static void
+ReportMergeError(InnoStatus st, const InnoError *err)
+{
+	if (st == INNO_ERR_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("quantile_sketch out of range"),
+				 errdetail("%s", err->detail)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot merge quantile sketches built with different parameters"),
+			 errdetail("%s", err->detail)));
 }
 
 /* a merged with b (flat datums), validated as any value read in */
@@ -235,16 +246,8 @@ MergeFlat(const struct varlena *a, const struct varlena *b)
 
 	SET_VARSIZE(d, QS_DATUM_SIZE(nbins));
 	st = inno_qs_merge(QS_BODY(d), QS_BODY(a), QS_BODY(b), &err);
-	if (st == INNO_ERR_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("quantile_sketch out of range"),
-				 errdetail("%s", err.detail)));
 	if (st != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot merge quantile sketches built with different parameters"),
-				 errdetail("%s", err.detail)));
+		ReportMergeError(st, &err);
 	/* the merge is checked like any value read in (its spare bucket slots aside) */
 	st = inno_qs_validate(QS_BODY(d), INNO_QS_SIZE(inno_qs_nbins(QS_BODY(d))), &err);
 	if (st != INNO_OK)
@@ -317,21 +320,13 @@ quantile_sketch_rollup_trans(PG_FUNCTION_ARGS)
 	 * geometrically): rolling up many small sketches costs what they hold.
 	 */
 	{
-		const InnoQSketch *a = QS_BODY(d);
-		const InnoQSketch *bs = QS_BODY(b);
 		InnoError	err;
 		InnoStatus	st;
+		bool		full;
 
-		if (a->count > 0 && bs->count > 0 && (a->accuracy != bs->accuracy || a->max_bins != bs->max_bins))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot merge quantile sketches built with different parameters"),
-					 errdetail("One was built with relative accuracy %g and max_bins %u, the other with %g and %u.",
-							   inno_qs_accuracy_value(a->accuracy), a->max_bins,
-							   inno_qs_accuracy_value(bs->accuracy), bs->max_bins)));
-		while ((st = inno_qs_merge_into(QS_BODY(d), QS_CAPACITY(d), bs, &err)) == INNO_ERR_RANGE)
+		while ((st = inno_qs_merge_into(QS_BODY(d), QS_CAPACITY(d), QS_BODY(b), &full, &err)) == INNO_OK && full)
 		{
-			uint32		capacity = Max(QS_CAPACITY(d) * 2, QS_CAPACITY(d) + inno_qs_nbins(bs));
+			uint32		capacity = Max(QS_CAPACITY(d) * 2, QS_CAPACITY(d) + inno_qs_nbins(QS_BODY(b)));
 			struct varlena *bigger = palloc0(QS_DATUM_SIZE(capacity));
 
 			memcpy(bigger, d, VARSIZE(d));
@@ -339,10 +334,7 @@ quantile_sketch_rollup_trans(PG_FUNCTION_ARGS)
 			d = bigger;
 		}
 		if (st != INNO_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("quantile_sketch out of range"),
-					 errdetail("%s", err.detail)));
+			ReportMergeError(st, &err);
 	}
 	PG_RETURN_POINTER(d);
 }

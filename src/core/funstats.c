@@ -319,6 +319,7 @@ inno_fs_merge_into(InnoFsHeader *h, size_t capacity, const InnoFsHeader *b, size
 {
 	const InnoFsSection *y = inno_fs_first(b);
 	size_t		extra = 0;
+	bool		full;
 	int			i;
 
 	inno_error_clear(err);
@@ -370,7 +371,8 @@ inno_fs_merge_into(InnoFsHeader *h, size_t capacity, const InnoFsHeader *b, size
 			inno_set_detail(err, "A funding_stats sum is out of range.");
 			return INNO_ERR_PARAM;
 		}
-		if (inno_qs_merge_into(inno_fs_sketch(x), SketchCapacity(x), inno_fs_sketch(y), err) != INNO_OK)
+		if (inno_qs_merge_into(inno_fs_sketch(x), SketchCapacity(x), inno_fs_sketch(y), &full, err) != INNO_OK ||
+			full)				/* (it has the room reserved above) */
 			return INNO_ERR_PARAM;
 	}
 	return INNO_OK;

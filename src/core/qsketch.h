@@ -105,12 +105,13 @@ extern InnoStatus inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const In
 
 /*
  * a += b in place: a has room for capacity bins.  The same sketch as
- * inno_qs_merge gives (the empty sketch is the identity); INNO_ERR_RANGE,
- * with nothing changed, when a needs room for more bins (grow it and call
- * again); INNO_ERR_PARAM for different parameters or a count or sum out of
- * range.  The sum is left unnormalized, as inno_qs_add leaves it.
+ * inno_qs_merge gives (the empty sketch is the identity), and the same
+ * errors: INNO_ERR_PARAM for different parameters, INNO_ERR_RANGE for a
+ * count or sum out of range.  *full, with INNO_OK and nothing changed, when
+ * a needs room for more bins (grow it and call again).  The sum is left
+ * unnormalized, as inno_qs_add leaves it.
  */
-extern InnoStatus inno_qs_merge_into(InnoQSketch *a, uint32_t capacity, const InnoQSketch *b,
+extern InnoStatus inno_qs_merge_into(InnoQSketch *a, uint32_t capacity, const InnoQSketch *b, bool *full,
 									 InnoError *err);
 
 /* For qsketch_merge.c: a bucket's position in a store, and folding stores down to max_bins. */

@@ -33,10 +33,34 @@ MergeStores(InnoQsBin *out, const InnoQsBin *a, uint32_t na, const InnoQsBin *b,
 	return o;
 }
 
+/*
+ * Can two non-empty sketches merge: the same parameters (INNO_ERR_PARAM
+ * otherwise), a merged count that fits int64 (INNO_ERR_RANGE)?  Every
+ * bucket's count, a part of it, then fits too.
+ */
+static InnoStatus
+Mergeable(const InnoQSketch *a, const InnoQSketch *b, InnoError *err)
+{
+	if (a->accuracy != b->accuracy || a->max_bins != b->max_bins)
+	{
+		inno_set_detail(err, "One was built with relative accuracy %g and max_bins %u, the other with %g and %u.",
+						inno_qs_accuracy_value(a->accuracy), a->max_bins,
+						inno_qs_accuracy_value(b->accuracy), b->max_bins);
+		return INNO_ERR_PARAM;
+	}
+	if (a->count > (uint64_t) INT64_MAX || b->count > (uint64_t) INT64_MAX - a->count)
+	{
+		inno_set_detail(err, "The merged sketch would count more than %lld values.", (long long) INT64_MAX);
+		return INNO_ERR_RANGE;
+	}
+	return INNO_OK;
+}
+
 InnoStatus
 inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b, InnoError *err)
 {
 	InnoExactSum sum;
+	InnoStatus	st;
 
 	inno_error_clear(err);
 	if (a->count == 0 || b->count == 0)
@@ -53,19 +77,8 @@ inno_qs_merge(InnoQSketch *dst, const InnoQSketch *a, const InnoQSketch *b, Inno
 		inno_xsum_normalize(&dst->sum);
 		return INNO_OK;
 	}
-	if (a->accuracy != b->accuracy || a->max_bins != b->max_bins)
-	{
-		inno_set_detail(err, "One was built with relative accuracy %g and max_bins %u, the other with %g and %u.",
-						inno_qs_accuracy_value(a->accuracy), a->max_bins,
-						inno_qs_accuracy_value(b->accuracy), b->max_bins);
-		return INNO_ERR_PARAM;
-	}
-	/* the merged count must fit int64; every bucket's, a part of it, then does too */
-	if (a->count > (uint64_t) INT64_MAX || b->count > (uint64_t) INT64_MAX - a->count)
-	{
-		inno_set_detail(err, "The merged sketch would count more than %lld values.", (long long) INT64_MAX);
-		return INNO_ERR_RANGE;
-	}
+	if ((st = Mergeable(a, b, err)) != INNO_OK)
+		return st;
 	sum = a->sum;
 	inno_xsum_merge(&sum, &b->sum);
 	inno_xsum_normalize(&sum);
@@ -138,35 +151,28 @@ NewBins(const InnoQsBin *a, uint32_t na, const InnoQsBin *b, uint32_t nb, bool a
 }
 
 InnoStatus
-inno_qs_merge_into(InnoQSketch *a, uint32_t capacity, const InnoQSketch *b, InnoError *err)
+inno_qs_merge_into(InnoQSketch *a, uint32_t capacity, const InnoQSketch *b, bool *full, InnoError *err)
 {
 	uint32_t	newneg,
 				newpos;
 	double		largest;
+	InnoStatus	st;
 
 	inno_error_clear(err);
+	*full = false;
 	if (b->count == 0 && (a->count > 0 || a->accuracy < b->accuracy ||
 						  (a->accuracy == b->accuracy && a->max_bins <= b->max_bins)))
 		return INNO_OK;			/* the identity (see inno_qs_merge) */
 	if (a->count == 0)
 	{
 		if (inno_qs_nbins(b) > capacity)
-			return INNO_ERR_RANGE;
-		memcpy(a, b, INNO_QS_SIZE(inno_qs_nbins(b)));
+			*full = true;
+		else
+			memcpy(a, b, INNO_QS_SIZE(inno_qs_nbins(b)));
 		return INNO_OK;
 	}
-	if (a->accuracy != b->accuracy || a->max_bins != b->max_bins)
-	{
-		inno_set_detail(err, "One was built with relative accuracy %g and max_bins %u, the other with %g and %u.",
-						inno_qs_accuracy_value(a->accuracy), a->max_bins,
-						inno_qs_accuracy_value(b->accuracy), b->max_bins);
-		return INNO_ERR_PARAM;
-	}
-	if (a->count > (uint64_t) INT64_MAX || b->count > (uint64_t) INT64_MAX - a->count)
-	{
-		inno_set_detail(err, "The merged sketch would count more than %lld values.", (long long) INT64_MAX);
-		return INNO_ERR_PARAM;
-	}
+	if ((st = Mergeable(a, b, err)) != INNO_OK)
+		return st;
 	/* as for one more value: only huge sketches of huge values need the exact check */
 	largest = fabs(a->min);
 	if (fabs(a->max) > largest)
@@ -184,13 +190,16 @@ inno_qs_merge_into(InnoQSketch *a, uint32_t capacity, const InnoQSketch *b, Inno
 		if (!inno_xsum_in_range(&sum))
 		{
 			inno_set_detail(err, "The merged sketch's exact sum would reach 2^%d in magnitude.", INNO_XSUM_MAX_EXP);
-			return INNO_ERR_PARAM;
+			return INNO_ERR_RANGE;
 		}
 	}
 	newneg = NewBins(a->bins, a->nneg, b->bins, b->nneg, false);
 	newpos = NewBins(a->bins + a->nneg, a->npos, b->bins + b->nneg, b->npos, true);
 	if ((size_t) inno_qs_nbins(a) + newneg + newpos > capacity)
-		return INNO_ERR_RANGE;
+	{
+		*full = true;
+		return INNO_OK;
+	}
 	if (newneg == 0 && newpos == 0)
 	{
 		/* every bucket of b is one a has (most are, once a holds many): add the counts */

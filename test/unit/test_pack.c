@@ -144,11 +144,12 @@ TEST(merge_into_equals_merge)
 		uint32_t	cap = inno_qs_nbins(a);
 		InnoError	err;
 		InnoStatus	st;
+		bool		full;
 
 		CHECK(inno_qs_merge(want, a, b, &err) == INNO_OK);
 		got = malloc(INNO_QS_SIZE(cap));
 		memcpy(got, a, INNO_QS_SIZE(cap));
-		while ((st = inno_qs_merge_into(got, cap, b, &err)) == INNO_ERR_RANGE)
+		while ((st = inno_qs_merge_into(got, cap, b, &full, &err)) == INNO_OK && full)
 		{
 			cap = cap * 2 + 1;
 			got = realloc(got, INNO_QS_SIZE(cap));
@@ -170,9 +171,10 @@ TEST(merge_into_refuses_other_parameters)
 	InnoQSketch *b = Sketch(2, 64, 10, 2);
 	InnoQSketch *e = Sketch(2, 64, 0, 2);
 	InnoError	err;
+	bool		full;
 
-	CHECK(inno_qs_merge_into(a, CAP, b, &err) == INNO_ERR_PARAM);
-	CHECK(inno_qs_merge_into(a, CAP, e, &err) == INNO_OK);	/* the empty sketch: identity */
+	CHECK(inno_qs_merge_into(a, CAP, b, &full, &err) == INNO_ERR_PARAM);
+	CHECK(inno_qs_merge_into(a, CAP, e, &full, &err) == INNO_OK && !full);	/* the empty sketch: identity */
 	CHECK_INT(a->count, 10);
 	CHECK_INT(a->accuracy, 3);
 	free(a);
