@@ -6,15 +6,23 @@
 --
 SET max_parallel_workers_per_gather = 0;
 
--- every operator class of the extension; 0.1.0's GiST class declares its
--- consistent function with the query type, which amvalidate() reports (the
--- class is kept as it was for the indexes it built)
+-- every operator class of the extension validates, 0.1.0's included (the
+-- upgrade script corrects its consistent function's declaration): every
+-- class in an operator family of the extension, expect every row true
 SELECT c.opcname, a.amname, c.opcdefault, amvalidate(c.oid) AS valid
 FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
-JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid
+JOIN pg_depend d ON d.classid = 'pg_opfamily'::regclass AND d.objid = c.opcfamily
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'innovation')
 ORDER BY valid, a.amname, c.opcname;
+-- and no operator class of the extension lies outside its families
+SELECT count(*) AS classes, count(*) FILTER (WHERE NOT EXISTS (
+           SELECT FROM pg_depend f WHERE f.classid = 'pg_opfamily'::regclass AND f.objid = c.opcfamily
+             AND f.refobjid = d.refobjid AND f.deptype = 'e')) AS outside_families
+FROM pg_opclass c
+JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'innovation');
 
 -- 60,000 rounds: every currency, every date precision, undated rounds,
 -- undisclosed amounts (with and without a currency), amounts open above,

@@ -316,9 +316,11 @@ COMMENT ON OPERATOR @extschema@.@@ (@extschema@.funding_round, @extschema@.fundi
 -- GiST, 0.1.0's operator class: the index key is a 32-byte bounding box of
 -- announcement periods and amounts.  Kept, no longer the default, so that
 -- the indexes 0.1.0 built keep working (the default class of 0.2.0 is in
--- 22_funding_round_gist.sql); its consistent function takes the query type,
--- as 0.1.0 declared it, so amvalidate() reports this class (see
--- doc/funding_round.md)
+-- 22_funding_round_gist.sql).  Its consistent function is declared with the
+-- indexed type as its second argument, as amvalidate() requires (GiST passes
+-- the query, a funding_window, whatever the declaration says); 0.1.0
+-- declared funding_window there, and the upgrade script corrects that
+-- declaration in place (src/sql/update/0.1.0--0.2.0-changes.sql)
 
 CREATE TYPE @extschema@.funding_round_gist_key;
 
@@ -342,7 +344,7 @@ COMMENT ON TYPE @extschema@.funding_round_gist_key IS 'internal: GiST key of gis
 COMMENT ON FUNCTION @extschema@.funding_round_gist_key_in(cstring) IS 'I/O (always fails: keys are internal)';
 COMMENT ON FUNCTION @extschema@.funding_round_gist_key_out(@extschema@.funding_round_gist_key) IS 'I/O, for inspecting index pages';
 
-CREATE FUNCTION @extschema@.funding_round_gist_consistent(internal, @extschema@.funding_window, smallint, oid, internal)
+CREATE FUNCTION @extschema@.funding_round_gist_consistent(internal, @extschema@.funding_round, smallint, oid, internal)
 RETURNS boolean AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funding_round_gist_union(internal, internal)
 RETURNS @extschema@.funding_round_gist_key AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -355,7 +357,7 @@ RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funding_round_gist_same(@extschema@.funding_round_gist_key, @extschema@.funding_round_gist_key, internal)
 RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.funding_round_gist_consistent(internal, @extschema@.funding_window, smallint, oid, internal) IS 'GiST support';
+COMMENT ON FUNCTION @extschema@.funding_round_gist_consistent(internal, @extschema@.funding_round, smallint, oid, internal) IS 'GiST support';
 COMMENT ON FUNCTION @extschema@.funding_round_gist_union(internal, internal) IS 'GiST support';
 COMMENT ON FUNCTION @extschema@.funding_round_gist_compress(internal) IS 'GiST support';
 COMMENT ON FUNCTION @extschema@.funding_round_gist_penalty(internal, internal, internal) IS 'GiST support';
@@ -365,7 +367,7 @@ COMMENT ON FUNCTION @extschema@.funding_round_gist_same(@extschema@.funding_roun
 CREATE OPERATOR CLASS @extschema@.gist_funding_round_v1_ops
 FOR TYPE @extschema@.funding_round USING gist AS
 	OPERATOR 1 @extschema@.@@ (@extschema@.funding_round, @extschema@.funding_window),
-	FUNCTION 1 @extschema@.funding_round_gist_consistent(internal, @extschema@.funding_window, smallint, oid, internal),
+	FUNCTION 1 @extschema@.funding_round_gist_consistent(internal, @extschema@.funding_round, smallint, oid, internal),
 	FUNCTION 2 @extschema@.funding_round_gist_union(internal, internal),
 	FUNCTION 3 @extschema@.funding_round_gist_compress(internal),
 	FUNCTION 5 @extschema@.funding_round_gist_penalty(internal, internal, internal),

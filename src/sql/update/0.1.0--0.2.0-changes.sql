@@ -60,3 +60,36 @@ COMMENT ON OPERATOR CLASS @extschema@.gist_funding_round_v1_ops USING gist IS
 COMMENT ON OPERATOR FAMILY @extschema@.gist_funding_round_v1_ops USING gist IS
 '0.1.0''s class (32-byte keys), kept for the indexes it built: answers @@ funding_window';
 COMMENT ON TYPE @extschema@.funding_round_gist_key IS 'internal: GiST key of gist_funding_round_v1_ops (a 32-byte bounding box)';
+
+-- amvalidate() wants a GiST consistent function declared with the indexed
+-- type as its second argument; 0.1.0 declared this class's with
+-- funding_window, the query type (GiST passes the query whatever the
+-- declaration says, so only the declaration is wrong).  A class's support
+-- function cannot be swapped (ALTER OPERATOR FAMILY ... DROP FUNCTION 1 is
+-- refused: the class requires it) and ALTER FUNCTION cannot change argument
+-- types, so the declaration is corrected in the catalog, as contrib's
+-- upgrades to PostgreSQL 9.6 did for seg, intarray and pg_trgm.  The
+-- function keeps its OID: sessions that already use one of these indexes
+-- hold its support functions by OID (PostgreSQL never refreshes that cache)
+-- and go on working.  Its dependency on its argument's type follows.
+UPDATE pg_catalog.pg_depend
+SET refobjid = pg_catalog.pg_typeof(NULL::@extschema@.funding_round)
+WHERE classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  AND refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+  AND refobjid OPERATOR(pg_catalog.=) pg_catalog.pg_typeof(NULL::@extschema@.funding_window)
+  AND deptype OPERATOR(pg_catalog.=) 'n'
+  AND objid OPERATOR(pg_catalog.=) (
+	SELECT p.oid FROM pg_catalog.pg_proc p
+	WHERE p.proname OPERATOR(pg_catalog.=) 'funding_round_gist_consistent'
+	  AND p.pronamespace OPERATOR(pg_catalog.=) (SELECT e.extnamespace FROM pg_catalog.pg_extension e
+	                                             WHERE e.extname OPERATOR(pg_catalog.=) 'innovation')
+	  AND p.proargtypes[1] OPERATOR(pg_catalog.=) pg_catalog.pg_typeof(NULL::@extschema@.funding_window));
+UPDATE pg_catalog.pg_proc
+SET proargtypes = pg_catalog.array_to_string(ARRAY[
+	'pg_catalog.internal'::pg_catalog.regtype, pg_catalog.pg_typeof(NULL::@extschema@.funding_round),
+	'pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.oid'::pg_catalog.regtype,
+	'pg_catalog.internal'::pg_catalog.regtype]::pg_catalog.oid[], ' ')::pg_catalog.oidvector
+WHERE proname OPERATOR(pg_catalog.=) 'funding_round_gist_consistent'
+  AND pronamespace OPERATOR(pg_catalog.=) (SELECT e.extnamespace FROM pg_catalog.pg_extension e
+                                           WHERE e.extname OPERATOR(pg_catalog.=) 'innovation')
+  AND proargtypes[1] OPERATOR(pg_catalog.=) pg_catalog.pg_typeof(NULL::@extschema@.funding_window);
