@@ -35,6 +35,7 @@ OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_h
 # The upgrade script to 0.2.0 is assembled: the changes to objects 0.1.0 has,
 # then the parts of the install script that are new in 0.2.0, whole.
 UPGRADE_PARTS_0.2.0 = src/sql/update/0.1.0--0.2.0-changes.sql \
+                      src/sql/update/parts/range_members.sql src/sql/11_stage_range_constructors.sql \
                       src/sql/22_funding_round_gist.sql \
                       src/sql/25_funding_text.sql src/sql/26_funding_convert.sql src/sql/27_round_kind.sql \
                       src/sql/35_stage_survival.sql src/sql/55_funding_stats_kinds.sql \
@@ -76,7 +77,7 @@ include $(PGXS)
 SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 ifeq ($(shell test "$(MAJORVERSION)" -ge 14 2>/dev/null && echo yes),yes)
 SQL_PARTS += $(sort $(wildcard src/sql/pg14/*.sql))
-UPGRADE_PARTS_0.2.0 += src/sql/pg14/22_funding_round_gist_sort.sql
+UPGRADE_PARTS_0.2.0 += src/sql/pg14/10_stage_multirange.sql src/sql/pg14/22_funding_round_gist_sort.sql
 endif
 innovation--$(EXTVERSION).sql: $(SQL_PARTS) innovation.control
 	cat $(SQL_PARTS) > $@

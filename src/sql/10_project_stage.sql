@@ -323,7 +323,5 @@ COMMENT ON FUNCTION @extschema@.stage_range_canonical(@extschema@.stage_range) I
 'convert a stage range to its canonical [lower, upper) form';
 COMMENT ON FUNCTION @extschema@.stage_range_subdiff(@extschema@.project_stage, @extschema@.project_stage) IS
 'difference of two stages in rungs';
-COMMENT ON FUNCTION @extschema@.stage_range(@extschema@.project_stage, @extschema@.project_stage) IS
-'stage_range constructor';
-COMMENT ON FUNCTION @extschema@.stage_range(@extschema@.project_stage, @extschema@.project_stage, text) IS
-'stage_range constructor';
+-- (the comments of the constructors CREATE TYPE made are in
+-- 11_stage_range_constructors.sql, which every update script runs too)
