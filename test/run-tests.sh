@@ -195,4 +195,20 @@ else
 	tail -60 build/sqlsmith.log >&2
 fi
 
+# 12. releases as a DBA meets them: ALTER EXTENSION UPDATE from 0.1.0,
+#     pg_upgrade 15 -> 15, pg_dump/pg_restore (clusters of its own); every
+#     comparison and check counts
+inno_log "releases: update, pg_upgrade, dump and restore (test/release/upgrade-dump.sh)"
+bash test/release/upgrade-dump.sh >build/upgrade-dump.log 2>&1
+summary=$(grep -E '^upgrade-dump: [0-9]+ passed, [0-9]+ failed' build/upgrade-dump.log | tail -1)
+if [ -n "$summary" ]; then
+	p=$(echo "$summary" | sed -E 's/^upgrade-dump: ([0-9]+) passed.*/\1/')
+	f=$(echo "$summary" | sed -E 's/.* ([0-9]+) failed$/\1/')
+	pass "$p"
+	[ "$f" -gt 0 ] && fail "$f" "releases (see build/upgrade-dump.log)" && grep -A20 '^FAILED' build/upgrade-dump.log | head -80 >&2
+else
+	fail 1 "releases test did not finish (see build/upgrade-dump.log)"
+	tail -30 build/upgrade-dump.log >&2
+fi
+
 finish
