@@ -51,6 +51,11 @@ REGRESS      = project_stage_io project_stage_order project_stage_index round_ki
                extension upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
+# `make` builds everything: the rule below would otherwise be the first one
+# make reads, and the default goal a single object (so that WERROR=1 covered
+# one file, and `make install` built the rest without it)
+all:
+
 # PGXS tracks no header dependencies: every object depends on every header,
 # so that a changed struct never leaves a stale object behind
 $(OBJS): $(wildcard src/*.h src/core/*.h)
