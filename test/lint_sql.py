@@ -13,7 +13,15 @@ Rules:
   - @extschema@ never inside '...', "..." or $$...$$ (CVE-2023-39417);
   - every CREATE FUNCTION/TYPE/OPERATOR/AGGREGATE/OPERATOR CLASS/CAST names
     its object schema-qualified (@extschema@. or pg_catalog.);
-  - every CREATE FUNCTION states its volatility and PARALLEL SAFE.
+  - every CREATE FUNCTION states its volatility and PARALLEL SAFE;
+  - the script is ASCII, so that it runs in a database of any server
+    encoding (the frozen install scripts of released versions,
+    src/sql/update/innovation--X.Y.Z.sql, are exempt: they are what was
+    released, and need a database that holds their text);
+  - a DO block names catalogs pg_catalog-qualified and writes every
+    comparison as OPERATOR(pg_catalog.op), so that it does not depend on
+    search_path (it cannot use @extschema@, which is not replaced inside
+    quotes).
 """
 import re
 import sys
@@ -77,12 +85,34 @@ def statements(sql):
     return [p for p in parts if p]
 
 
+def check_do_block(body, errors, name):
+    """A DO block's body: catalogs qualified, comparisons as OPERATOR()."""
+    code = re.sub(r"--[^\n]*", " ", body)
+    code = re.sub(r"'(?:[^']|'')*'", "''", code)
+    for m in re.finditer(r"(?<![\w.])(pg_(?!catalog\b)\w+)", code):
+        errors.append(f"{name}: DO block names {m.group(1)} without pg_catalog.")
+    code = re.sub(r"OPERATOR\(pg_catalog\.[^)]+\)", " ", code)
+    code = code.replace(":=", " ").replace("=>", " ")
+    for m in re.finditer(r"[=<>]+", code):
+        line = code[:m.start()].count("\n") + 1
+        errors.append(f"{name}: DO block compares with a bare {m.group(0)} (line {line} of the block);"
+                      f" write OPERATOR(pg_catalog.{m.group(0)})")
+
+
 def lint(path):
     errors = []
     with open(path, encoding="utf-8") as f:
         sql = f.read()
     name = path.rsplit("/", 1)[-1]
     is_upgrade = re.search(r"--[\d.]+--[\d.]+\.sql$", name) is not None
+    is_frozen = (not is_upgrade and "/update/" in path
+                 and re.match(r"innovation--[\d.]+\.sql$", name) is not None)
+    if not is_frozen:
+        for no, line in enumerate(sql.splitlines(), 1):
+            if not line.isascii():
+                errors.append(f"{name}:{no}: not ASCII: {line[:70]}")
+    for m in re.finditer(r"\bDO\s+(\$\w*\$)(.*?)\1", sql, re.S):
+        check_do_block(m.group(2), errors, name)
     body = strip_and_check_quotes(sql, errors, name)
     first = next((l for l in body.splitlines() if l.strip()), "")
     if not re.match(r"\s*\\echo Use \"(CREATE|ALTER) EXTENSION innovation.*\\quit", first):

@@ -53,7 +53,7 @@ AS 'MODULE_PATHNAME', 'funding_round_to_text'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.funding_round(text) IS
-'parse funding text such as ''B轮 近2亿元 2023-06'' or ''Series B, $25M, 2023-06-15''';
+'parse funding text in Chinese or English, such as ''Series B, $25M, 2023-06-15'' (doc/funding_round.md)';
 COMMENT ON FUNCTION @extschema@.text(@extschema@.funding_round) IS
 'canonical text form of a funding round';
 

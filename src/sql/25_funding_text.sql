@@ -50,7 +50,7 @@ AS 'MODULE_PATHNAME', 'funding_vocabulary'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.funding_round(text, text) IS
-'parse funding text, reading an amount that names no currency (and is not written with 万 or 亿) in default_currency';
+'parse funding text, reading an amount that names no currency (and is not written with the Chinese magnitudes wan or yi) in default_currency';
 COMMENT ON FUNCTION @extschema@.try_funding_round(text) IS
 'parse funding text; NULL where it is not a valid funding round';
 COMMENT ON FUNCTION @extschema@.try_funding_round(text, text) IS

@@ -107,7 +107,7 @@ CREATE CAST (@extschema@.funding_stats AS jsonb) WITH FUNCTION @extschema@.jsonb
 COMMENT ON FUNCTION @extschema@.rounds(@extschema@.funding_stats) IS 'rounds counted, all currencies';
 COMMENT ON FUNCTION @extschema@.rounds(@extschema@.funding_stats, text) IS 'rounds counted in a currency';
 COMMENT ON FUNCTION @extschema@.disclosed_rounds(@extschema@.funding_stats, text) IS 'rounds with a known amount in a currency';
-COMMENT ON FUNCTION @extschema@.open_rounds(@extschema@.funding_stats, text) IS 'rounds whose amount has no upper bound (such as 亿元及以上)';
+COMMENT ON FUNCTION @extschema@.open_rounds(@extschema@.funding_stats, text) IS 'rounds whose amount has no upper bound (such as "100 million yuan and above")';
 COMMENT ON FUNCTION @extschema@.total(@extschema@.funding_stats, text) IS 'sum of point amounts in a currency, in currency units';
 COMMENT ON FUNCTION @extschema@.total_range(@extschema@.funding_stats, text) IS 'sum of lower bounds to sum of upper bounds; open above if any round is';
 COMMENT ON FUNCTION @extschema@.rounds_over(@extschema@.funding_stats, numeric, text) IS 'rounds whose point amount is at or above a standard threshold (1, 2, 3 or 5 x 10^k, 10^4 to 5 x 10^11)';

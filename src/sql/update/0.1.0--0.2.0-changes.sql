@@ -93,3 +93,10 @@ WHERE proname OPERATOR(pg_catalog.=) 'funding_round_gist_consistent'
   AND pronamespace OPERATOR(pg_catalog.=) (SELECT e.extnamespace FROM pg_catalog.pg_extension e
                                            WHERE e.extname OPERATOR(pg_catalog.=) 'innovation')
   AND proargtypes[1] OPERATOR(pg_catalog.=) pg_catalog.pg_typeof(NULL::@extschema@.funding_window);
+
+-- the install and upgrade scripts are ASCII, so that they run in a database
+-- of any encoding (0.1.0's comments quoted Chinese text, which LATIN1 and
+-- others cannot hold; test/lint_sql.py checks)
+COMMENT ON FUNCTION @extschema@.funding_round(text) IS
+'parse funding text in Chinese or English, such as ''Series B, $25M, 2023-06-15'' (doc/funding_round.md)';
+COMMENT ON FUNCTION @extschema@.open_rounds(@extschema@.funding_stats, text) IS 'rounds whose amount has no upper bound (such as "100 million yuan and above")';
