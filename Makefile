@@ -24,7 +24,7 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/funding_value.c src/core/funding_extract.c \
              src/core/frbox.c src/core/frkey.c src/core/frstats.c src/core/funstats.c src/core/funstats_bands.c \
              src/core/funstats_pack.c src/core/survival.c src/core/survival_io.c
-OBJS       = src/innovation.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
+OBJS       = src/innovation.o src/encoding.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
              src/quantile_sketch.o src/quantile_sketch_agg.o src/funding_round.o src/funding_round_index.o \
              src/funding_round_gist.o src/funding_round_stats.o \
              src/funding_text.o src/funding_stats.o src/funding_stats_agg.o src/funding_stats_access.o \
@@ -48,7 +48,7 @@ DOCS      := $(wildcard doc/*.md)
 REGRESS      = project_stage_io project_stage_order project_stage_index round_kind \
                project_stage_copy stage_range funding_round funding_round_gist funding_convert funding_text stage_summaries quantile_sketch \
                funding_stats stage_survival demo \
-               extension upgrade
+               extension upgrade encodings
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
 # `make` builds everything: the rule below would otherwise be the first one

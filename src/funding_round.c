@@ -44,7 +44,7 @@ ReportCorrupt(InnoStatus st, const InnoError *err, const char *what)
 	ereport(ERROR,
 			(errcode(st == INNO_ERR_CORRUPT ? ERRCODE_DATA_CORRUPTED : inno_sqlstate(st)),
 			 errmsg("invalid funding_round %s", what),
-			 err->detail[0] ? errdetail("%s", err->detail) : 0));
+			 INNO_ERRDETAIL(*err)));
 }
 
 InnoStatus
@@ -66,8 +66,8 @@ ReportParse(InnoStatus st, const char *str, size_t len, const InnoError *err, No
 			 st == INNO_ERR_RANGE ?
 			 errmsg("value out of range for type %s: \"%s\"", "funding_round", inno_quote_input(str, len)) :
 			 errmsg("invalid input syntax for type %s: \"%s\"", "funding_round", inno_quote_input(str, len)),
-			 err->detail[0] ? errdetail("%s", inno_utf8_to_server(err->detail)) : 0,
-			 err->hint[0] ? errhint("%s", inno_utf8_to_server(err->hint)) : 0));
+			 INNO_ERRDETAIL(*err),
+			 INNO_ERRHINT(*err)));
 }
 
 /*
@@ -105,7 +105,7 @@ FormatRound(const InnoFundingRound *fr)
 	buf = palloc(INNO_FR_TEXT_MAX);
 	if (inno_fr_format(fr, buf, INNO_FR_TEXT_MAX) < 0)
 		elog(ERROR, "funding_round text form does not fit in %d bytes", INNO_FR_TEXT_MAX);
-	return inno_utf8_to_server(buf);
+	return inno_utf8_to_server(buf, "the text of a funding_round", NULL);
 }
 
 PG_FUNCTION_INFO_V1(funding_round_out);
@@ -131,7 +131,7 @@ funding_round_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary input for type %s: \"%s\"", "funding_round",
 						inno_bytes_to_hex(data, len)),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(fr);
 }
@@ -210,7 +210,7 @@ NumericToMinor(Numeric num, const InnoCurrencyInfo *cur, const char *what)
 		ereport(ERROR,
 				(errcode(st == INNO_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid %s amount \"%s\" for currency %s", what, s, cur->alpha),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+				 INNO_ERRDETAIL(err)));
 	return v;
 }
 
@@ -256,12 +256,15 @@ MakeRound(FunctionCallInfo fcinfo, bool with_point)
 	{
 		text	   *t = PG_GETARG_TEXT_PP(0);
 
-		st = inno_round_kind_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &kind, &err);
+		size_t		ulen;
+		char	   *utf8 = inno_server_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ulen);
+
+		st = inno_round_kind_parse(utf8, ulen, &kind, &err);
 		if (st != INNO_OK)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown round kind \"%s\"", text_to_cstring(t)),
-					 err.hint[0] ? errhint("%s", err.hint) : 0));
+					 INNO_ERRHINT(err)));
 	}
 	if (kind == 0)
 		kind = INNO_KIND_UNDISCLOSED;
@@ -312,8 +315,8 @@ MakeRound(FunctionCallInfo fcinfo, bool with_point)
 		ereport(ERROR,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid funding round"),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0,
-				 err.hint[0] ? errhint("%s", err.hint) : 0));
+				 INNO_ERRDETAIL(err),
+				 INNO_ERRHINT(err)));
 	PG_RETURN_POINTER(fr);
 }
 

@@ -195,19 +195,24 @@ inno_stats_merge_input(Datum datum)
 	return ReadStats(datum, true);
 }
 
-/* Parse the text form; NULL after a soft error. */
+/*
+ * Parse the text form (in the server encoding, or as the binary form
+ * carries it: ASCII); NULL after a soft error.
+ */
 static struct varlena *
 ParseStats(const char *str, size_t len, Node *escontext, bool binary)
 {
+	size_t		ulen = len;
+	const char *utf8 = binary ? str : inno_server_to_utf8(str, len, &ulen);
 	size_t		size = 0;
 	InnoError	err;
-	InnoStatus	st = inno_fs_parse(str, len, NULL, &size, &err);
+	InnoStatus	st = inno_fs_parse(utf8, ulen, NULL, &size, &err);
 	struct varlena *d = NULL;
 
 	if (st == INNO_OK)
 	{
 		d = inno_stats_new(size);
-		st = inno_fs_parse(str, len, FS_BODY(d), &size, &err);
+		st = inno_fs_parse(utf8, ulen, FS_BODY(d), &size, &err);
 	}
 	if (st != INNO_OK)
 	{
@@ -215,12 +220,12 @@ ParseStats(const char *str, size_t len, Node *escontext, bool binary)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid binary input for type %s", "funding_stats"),
-					 errdetail("%s", err.detail)));
+					 INNO_ERRDETAIL(err)));
 		ereturn(escontext, NULL,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "funding_stats",
 						inno_quote_input(str, len)),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+				 INNO_ERRDETAIL(err)));
 	}
 	return d;
 }

@@ -97,7 +97,7 @@ funding_stats_combine(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("cannot merge funding_stats"),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	SET_VARSIZE(d, FS_OFFSET + FS_BODY(d)->used);
 	PG_RETURN_POINTER(d);
 }
@@ -141,7 +141,7 @@ funding_stats_rollup_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("cannot merge funding_stats"),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	PG_RETURN_POINTER(d);
 }
 

@@ -130,9 +130,9 @@ funding_round_error(PG_FUNCTION_ARGS)
 	appendStringInfo(&msg, st == INNO_ERR_RANGE ? "value out of range for type %s" :
 					 "invalid input syntax for type %s", "funding_round");
 	if (err.detail[0])
-		appendStringInfo(&msg, ": %s", inno_utf8_to_server(err.detail));
+		appendStringInfo(&msg, ": %s", inno_msg(err.detail));
 	if (err.hint[0])
-		appendStringInfo(&msg, " Hint: %s", inno_utf8_to_server(err.hint));
+		appendStringInfo(&msg, " Hint: %s", inno_msg(err.hint));
 	PG_RETURN_TEXT_P(cstring_to_text(msg.data));
 }
 
@@ -156,7 +156,7 @@ CollectMention(void *ctx, const InnoFrMention *m)
 
 	*fr = m->round;
 	values[0] = PointerGetDatum(fr);
-	values[1] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(phrase)));
+	values[1] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(phrase, "a phrase of the text", NULL)));
 	/* character positions as strpos() and substr() count them: from 1, end inclusive */
 	values[2] = Int32GetDatum((int32) m->char_start + 1);
 	values[3] = Int32GetDatum((int32) m->char_end);
@@ -249,6 +249,8 @@ funding_vocabulary(PG_FUNCTION_ARGS)
 		const LxPhrase *p = &ph[funcctx->call_cntr];
 		Datum		values[3];
 		bool		nulls[3] = {false, false, false};
+		char	   *phrase;
+		char	   *utf8_meaning;
 		char	   *meaning;
 
 		if (p->entry.cls == LX_STAGE)
@@ -256,11 +258,22 @@ funding_vocabulary(PG_FUNCTION_ARGS)
 			funcctx->call_cntr++;	/* stage_ladder() and the stage page list those */
 			continue;
 		}
-		meaning = Meaning(&p->entry);
-		values[0] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(p->text)));
+		/*
+		 * A phrase the database encoding cannot hold is left out: no text in
+		 * this database can contain it (doc/administration.md, "Encodings")
+		 */
+		phrase = inno_utf8_try_server(p->text);
+		utf8_meaning = Meaning(&p->entry);
+		meaning = utf8_meaning ? inno_utf8_try_server(utf8_meaning) : NULL;
+		if (phrase == NULL || (utf8_meaning != NULL && meaning == NULL))
+		{
+			funcctx->call_cntr++;
+			continue;
+		}
+		values[0] = PointerGetDatum(cstring_to_text(phrase));
 		values[1] = PointerGetDatum(cstring_to_text(inno_lx_class_name((LxClass) p->entry.cls)));
 		if (meaning)
-			values[2] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(meaning)));
+			values[2] = PointerGetDatum(cstring_to_text(meaning));
 		else
 			nulls[2] = true;
 		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));

@@ -44,38 +44,6 @@ inno_sqlstate(InnoStatus status)
 	return 0;					/* keep compiler quiet */
 }
 
-/* Does the server encoding need converting to reach UTF-8? */
-static bool
-NeedsConversion(void)
-{
-	int			enc = GetDatabaseEncoding();
-
-	return enc != PG_UTF8 && enc != PG_SQL_ASCII;
-}
-
-char *
-inno_server_to_utf8(const char *s, size_t len, size_t *outlen)
-{
-	char	   *res;
-
-	if (!NeedsConversion())
-	{
-		*outlen = len;
-		return (char *) s;
-	}
-	res = pg_server_to_any(s, (int) len, PG_UTF8);
-	*outlen = strlen(res);
-	return res;
-}
-
-char *
-inno_utf8_to_server(const char *s)
-{
-	if (!NeedsConversion())
-		return (char *) s;
-	return pg_any_to_server(s, (int) strlen(s), PG_UTF8);
-}
-
 void *
 inno_agg_state(FunctionCallInfo fcinfo, Size size)
 {
@@ -95,7 +63,7 @@ inno_report_corrupt(InnoStatus st, const InnoError *err, const char *type_name)
 	ereport(ERROR,
 			(errcode(st == INNO_ERR_CORRUPT ? ERRCODE_DATA_CORRUPTED : inno_sqlstate(st)),
 			 errmsg("invalid %s value", type_name),
-			 err->detail[0] ? errdetail("%s", err->detail) : 0));
+			 INNO_ERRDETAIL(*err)));
 }
 
 Datum

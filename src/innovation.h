@@ -36,12 +36,27 @@
 extern int	inno_sqlstate(InnoStatus status);
 
 /*
- * The core speaks UTF-8.  These convert from and to the server encoding;
- * they return their argument unchanged when the server encoding is UTF-8
- * (or SQL_ASCII, whose bytes are taken as they are).
+ * The core speaks UTF-8 (src/encoding.c).  These convert from and to the
+ * server encoding; they return their argument unchanged when the server
+ * encoding is UTF-8 (or SQL_ASCII, whose bytes are taken as they are).
+ *
+ * inno_server_to_utf8: text typed in, before the core reads it.
+ * inno_utf8_to_server: a value a function returns (a Chinese name, a
+ *   phrase): ERROR 22P05 when the server encoding cannot hold it, naming it
+ *   in ASCII as what followed by label in quotes (label may be NULL):
+ *   "the Chinese name of stage", "listed".
+ * inno_msg: a message the core wrote (detail, hint): never fails, writing
+ *   characters the server encoding cannot hold as \uXXXX.
  */
 extern char *inno_server_to_utf8(const char *s, size_t len, size_t *outlen);
-extern char *inno_utf8_to_server(const char *s);
+extern char *inno_utf8_to_server(const char *s, const char *what, const char *label);
+/* The same, NULL where the server encoding cannot hold s. */
+extern char *inno_utf8_try_server(const char *s);
+extern const char *inno_msg(const char *s);
+
+/* The detail and hint of a core error, in the server encoding, if it has them. */
+#define INNO_ERRDETAIL(e) ((e).detail[0] ? errdetail("%s", inno_msg((e).detail)) : 0)
+#define INNO_ERRHINT(e) ((e).hint[0] ? errhint("%s", inno_msg((e).hint)) : 0)
 
 /*
  * For transition and combine functions: a pointer to the state they may

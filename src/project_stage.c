@@ -59,8 +59,8 @@ ParseStage(const char *str, size_t len, InnoStage *code, Node *escontext)
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "project_stage",
 						inno_quote_input(str, len)),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0,
-				 err.hint[0] ? errhint("%s", inno_utf8_to_server(err.hint)) : 0));
+				 INNO_ERRDETAIL(err),
+				 INNO_ERRHINT(err)));
 	return true;
 }
 
@@ -99,7 +99,7 @@ project_stage_recv(PG_FUNCTION_ARGS)
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid binary input for type %s: \"%s\"", "project_stage",
 						inno_bytes_to_hex(data, len)),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	buf->cursor = buf->len;
 	PG_RETURN_STAGE(code);
 }
@@ -280,7 +280,7 @@ stage_name_zh(PG_FUNCTION_ARGS)
 {
 	const InnoStageInfo *info = StageInfoOrError(PG_GETARG_STAGE(0));
 
-	PG_RETURN_TEXT_P(cstring_to_text(inno_utf8_to_server(info->name_zh)));
+	PG_RETURN_TEXT_P(cstring_to_text(inno_utf8_to_server(info->name_zh, "the Chinese name of stage", info->label)));
 }
 
 /* stage_ladder(): one row per rung, (rank, stage, name_zh, definition). */
@@ -299,7 +299,8 @@ stage_ladder(PG_FUNCTION_ARGS)
 
 		values[0] = Int32GetDatum(rank);
 		values[1] = StageGetDatum(info->code);
-		values[2] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(info->name_zh)));
+		values[2] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(info->name_zh, "the Chinese name of stage",
+																							info->label)));
 		values[3] = PointerGetDatum(cstring_to_text(info->definition));
 		tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
 		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));

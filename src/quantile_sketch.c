@@ -46,7 +46,7 @@ inno_sketch_new(int accuracy, int max_bins, uint32 capacity)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid quantile_sketch parameters"),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	return d;
 }
 
@@ -150,23 +150,25 @@ Datum
 quantile_sketch_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
+	size_t		len;
+	const char *utf8 = inno_server_to_utf8(str, strlen(str), &len);
 	uint32_t	nbins = 0;
 	InnoError	err;
-	InnoStatus	st = inno_qs_parse(str, strlen(str), NULL, &nbins, &err);
+	InnoStatus	st = inno_qs_parse(utf8, len, NULL, &nbins, &err);
 	struct varlena *d;
 
 	if (st == INNO_OK)
 	{
 		d = palloc0(QS_DATUM_SIZE(nbins));
 		SET_VARSIZE(d, QS_DATUM_SIZE(nbins));
-		st = inno_qs_parse(str, strlen(str), QS_BODY(d), &nbins, &err);
+		st = inno_qs_parse(utf8, len, QS_BODY(d), &nbins, &err);
 	}
 	if (st != INNO_OK)
 		ereturn(fcinfo->context, (Datum) 0,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "quantile_sketch",
 						inno_quote_input(str, strlen(str))),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+				 INNO_ERRDETAIL(err)));
 	PG_RETURN_POINTER(inno_sketch_packed(QS_BODY(d)));
 }
 
@@ -211,7 +213,7 @@ quantile_sketch_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary input for type %s: \"%s\"", "quantile_sketch",
 						inno_bytes_to_hex((const char *) data, (int) len)),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(inno_sketch_packed(QS_BODY(d)));
 }

@@ -228,11 +228,11 @@ ReportMergeError(InnoStatus st, const InnoError *err)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("quantile_sketch out of range"),
-				 errdetail("%s", err->detail)));
+				 INNO_ERRDETAIL(*err)));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("cannot merge quantile sketches built with different parameters"),
-			 errdetail("%s", err->detail)));
+			 INNO_ERRDETAIL(*err)));
 }
 
 /* a merged with b (flat datums), validated as any value read in */

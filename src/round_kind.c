@@ -50,8 +50,8 @@ ParseKind(const char *str, size_t len, uint8 *code, Node *escontext)
 		ereturn(escontext, false,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "round_kind", inno_quote_input(str, len)),
-				 err.detail[0] ? errdetail("%s", inno_utf8_to_server(err.detail)) : 0,
-				 err.hint[0] ? errhint("%s", inno_utf8_to_server(err.hint)) : 0));
+				 INNO_ERRDETAIL(err),
+				 INNO_ERRHINT(err)));
 	return true;
 }
 
@@ -180,7 +180,9 @@ PG_FUNCTION_INFO_V1(round_kind_name_zh);
 Datum
 round_kind_name_zh(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(inno_utf8_to_server(KindInfo(PG_GETARG_KIND(0))->name_zh)));
+	const InnoRoundKindInfo *k = KindInfo(PG_GETARG_KIND(0));
+
+	PG_RETURN_TEXT_P(cstring_to_text(inno_utf8_to_server(k->name_zh, "the Chinese name of round kind", k->label)));
 }
 
 PG_FUNCTION_INFO_V1(round_kind_category);
@@ -224,7 +226,8 @@ round_kinds(PG_FUNCTION_ARGS)
 
 		values[0] = Int32GetDatum(rank);
 		values[1] = KindGetDatum(k->code);
-		values[2] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(k->name_zh)));
+		values[2] = PointerGetDatum(cstring_to_text(inno_utf8_to_server(k->name_zh, "the Chinese name of round kind",
+																							k->label)));
 		values[3] = PointerGetDatum(cstring_to_text(inno_round_category_name(k->category)));
 		if (k->category == INNO_ROUND_UNKNOWN)
 			nulls[4] = nulls[5] = true;

@@ -21,15 +21,17 @@ Datum
 stage_funnel_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
+	size_t		len;
+	const char *utf8 = inno_server_to_utf8(str, strlen(str), &len);
 	InnoFunnel *f = palloc(sizeof(InnoFunnel));
 	InnoError	err;
-	InnoStatus	st = inno_funnel_parse(str, strlen(str), f, &err);
+	InnoStatus	st = inno_funnel_parse(utf8, len, f, &err);
 
 	if (st != INNO_OK)
 		ereturn(fcinfo->context, (Datum) 0,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "stage_funnel", inno_quote_input(str, strlen(str))),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+				 INNO_ERRDETAIL(err)));
 	PG_RETURN_POINTER(f);
 }
 
@@ -71,7 +73,7 @@ stage_funnel_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary input for type %s: \"%s\"", "stage_funnel",
 						inno_bytes_to_hex(data, len)),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(f);
 }

@@ -21,15 +21,17 @@ Datum
 stage_history_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
+	size_t		len;
+	const char *utf8 = inno_server_to_utf8(str, strlen(str), &len);
 	InnoHistory *h = palloc(sizeof(InnoHistory));
 	InnoError	err;
-	InnoStatus	st = inno_history_parse(str, strlen(str), h, &err);
+	InnoStatus	st = inno_history_parse(utf8, len, h, &err);
 
 	if (st != INNO_OK)
 		ereturn(fcinfo->context, (Datum) 0,
 				(errcode(inno_sqlstate(st)),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "stage_history", inno_quote_input(str, strlen(str))),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+				 INNO_ERRDETAIL(err)));
 	PG_RETURN_POINTER(h);
 }
 
@@ -70,7 +72,7 @@ stage_history_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary input for type %s: \"%s\"", "stage_history",
 						inno_bytes_to_hex(data, len)),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(h);
 }

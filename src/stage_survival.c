@@ -75,8 +75,8 @@ ReportParams(InnoStatus st, const InnoError *err)
 	ereport(ERROR,
 			(errcode(st == INNO_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg(st == INNO_ERR_RANGE ? "stage_survival count out of range" : "cannot merge stage_survival summaries"),
-			 err->detail[0] ? errdetail("%s", err->detail) : 0,
-			 err->hint[0] ? errhint("%s", err->hint) : 0));
+			 INNO_ERRDETAIL(*err),
+			 INNO_ERRHINT(*err)));
 }
 
 PG_FUNCTION_INFO_V1(stage_survival_in);
@@ -84,22 +84,23 @@ Datum
 stage_survival_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	size_t		len = strlen(str);
+	size_t		len;
+	const char *utf8 = inno_server_to_utf8(str, strlen(str), &len);
 	uint32_t	n = 0;
 	InnoError	err;
-	InnoStatus	st = inno_sv_parse(str, len, NULL, &n, &err);
+	InnoStatus	st = inno_sv_parse(utf8, len, NULL, &n, &err);
 	struct varlena *d = NULL;
 
 	if (st == INNO_OK)
 	{
 		d = NewSurvival(n);
-		st = inno_sv_parse(str, len, SV_BODY(d), &n, &err);
+		st = inno_sv_parse(utf8, len, SV_BODY(d), &n, &err);
 	}
 	if (st != INNO_OK)
 		ereturn(fcinfo->context, (Datum) 0,
 				(errcode(inno_sqlstate(st)),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "stage_survival", inno_quote_input(str, len)),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+				 errmsg("invalid input syntax for type %s: \"%s\"", "stage_survival", inno_quote_input(str, strlen(str))),
+				 INNO_ERRDETAIL(err)));
 	PG_RETURN_POINTER(d);
 }
 
@@ -143,7 +144,7 @@ stage_survival_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary input for type %s: \"%s\"", "stage_survival",
 						inno_bytes_to_hex((const char *) data, (int) len)),
-				 errdetail("%s", err.detail)));
+				 INNO_ERRDETAIL(err)));
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(d);
 }
@@ -225,8 +226,8 @@ stage_survival_trans(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid stage_survival parameters"),
-					 err.detail[0] ? errdetail("%s", err.detail) : 0,
-					 err.hint[0] ? errhint("%s", err.hint) : 0));
+					 INNO_ERRDETAIL(err),
+					 INNO_ERRHINT(err)));
 	}
 	else
 	{
@@ -236,7 +237,7 @@ stage_survival_trans(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("stage_survival needs the same stages and as_of date on every row"),
-					 errdetail("%s", err.detail)));
+					 INNO_ERRDETAIL(err)));
 	}
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(d);
