@@ -43,3 +43,6 @@ FROM (VALUES ('Müller & Café GmbH raises $25 million Series B; it closed in 20
 SELECT 'Séries Z'::round_kind;
 SELECT '{"café": 1}'::stage_funnel;
 SELECT funding_round_error('Café raises');
+-- empty text
+SELECT try_project_stage(''), try_funding_round(''), funding_round_error(''),
+       (SELECT count(*) FROM extract_funding_rounds('')) AS extracted;
