@@ -66,6 +66,14 @@ else
 	cat build/lint-sql.log >&2
 fi
 
+# META.json follows the PGXN Meta Spec 1.0.0 and names the control file's version
+if python3 test/check_meta.py . >build/check-meta.log 2>&1; then
+	pass 1
+else
+	fail 1 "META.json (see build/check-meta.log)"
+	cat build/check-meta.log >&2
+fi
+
 # the demo data set is what test/demo/generate.py makes, byte for byte
 if python3 test/demo/generate.py --check >build/demo-data.log 2>&1; then
 	pass 1
