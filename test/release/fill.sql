@@ -108,20 +108,13 @@ FROM park_summaries;
 -- values as 0.1.0's own code stored them (test/release/v010-images.sql):
 -- the summaries through a binary-coercible cast from a type with bytea's
 -- text form, so that their bytes reach the table unchanged
-CREATE TYPE raw_d;
-CREATE FUNCTION raw_d_in(cstring) RETURNS raw_d AS 'byteain' LANGUAGE internal IMMUTABLE STRICT;
-CREATE FUNCTION raw_d_out(raw_d) RETURNS cstring AS 'byteaout' LANGUAGE internal IMMUTABLE STRICT;
-CREATE TYPE raw_d (INPUT = raw_d_in, OUTPUT = raw_d_out, INTERNALLENGTH = variable, ALIGNMENT = double);
-CREATE CAST (raw_d AS quantile_sketch) WITHOUT FUNCTION;
-CREATE CAST (raw_d AS funding_stats) WITHOUT FUNCTION;
+\ir raw_d.sql
 CREATE TABLE v010_images (id int, type text, image bytea, text010 text, answers010 text);
 \ir v010-images.sql
 CREATE TABLE v010_sketches AS
 SELECT id, image::text::raw_d::quantile_sketch AS s FROM v010_images WHERE type = 'quantile_sketch';
 CREATE TABLE v010_funding_stats AS
 SELECT id, image::text::raw_d::funding_stats AS s FROM v010_images WHERE type = 'funding_stats';
-DROP CAST (raw_d AS quantile_sketch);
-DROP CAST (raw_d AS funding_stats);
 DROP TYPE raw_d CASCADE;
 -- the fixed-length types: one column per table, a row per image in id
 -- order, written by the current code from 0.1.0's text (test/release/checks.sql

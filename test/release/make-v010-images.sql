@@ -3,21 +3,14 @@
 -- server with 0.1.0 built and installed (the library too: git archive
 -- 60647a9, the commit 0.1.0 was frozen from), in a database with
 -- CREATE EXTENSION innovation VERSION '0.1.0' and pageinspect:
---     psql -X -At -f test/release/make-v010-images.sql > test/release/v010-images.sql
+--     psql -X -At -v ON_ERROR_STOP=1 -f test/release/make-v010-images.sql > test/release/v010-images.sql
 -- Variable-length values are read through a binary-coercible cast to a
 -- type with bytea's text form (their bytes after the varlena header), fixed-length ones from the heap
 -- page (pageinspect's t_data of a one-column table).  With each image go
 -- 0.1.0's text form and its answers to accessors that kept their names.
 \set QUIET on
 SET client_min_messages = warning;
--- raw_d: bytea's I/O on a varlena type with the summaries' alignment, so
--- that a binary-coercible cast shows their bytes
-CREATE TYPE raw_d;
-CREATE FUNCTION raw_d_in(cstring) RETURNS raw_d AS 'byteain' LANGUAGE internal IMMUTABLE STRICT;
-CREATE FUNCTION raw_d_out(raw_d) RETURNS cstring AS 'byteaout' LANGUAGE internal IMMUTABLE STRICT;
-CREATE TYPE raw_d (INPUT = raw_d_in, OUTPUT = raw_d_out, INTERNALLENGTH = variable, ALIGNMENT = double);
-CREATE CAST (quantile_sketch AS raw_d) WITHOUT FUNCTION;
-CREATE CAST (funding_stats AS raw_d) WITHOUT FUNCTION;
+\ir raw_d.sql
 
 CREATE TEMP TABLE images (id int, type text, image bytea, text010 text, answers010 text);
 
