@@ -17,6 +17,10 @@ SELECT p.park, stage_survival(h.h, 'registered', 'high_tech', date '2025-01-01')
        funding_stats(p.r) AS funding
 FROM projects p JOIN project_histories h ON h.project = p.id
 GROUP BY p.park;
+CREATE VIEW survival_by_district_020 AS
+SELECT s.district, rollup(v.survival) AS survival, survival_quantile(rollup(v.survival), 0.5) AS median_days
+FROM survival_020 v JOIN (SELECT DISTINCT park, district FROM park_summaries) s USING (park)
+GROUP BY s.district;
 
 -- the summaries' btree and hash operator classes (0.2.0)
 CREATE TABLE summary_keys_020 AS

@@ -86,9 +86,13 @@ CREATE MATERIALIZED VIEW park_summaries AS
 SELECT p.park, p.district,
        funnel(p.stage) AS funnel,
        rollup(h.h) AS history,
+       min(p.stage) AS lowest, max(p.stage) AS highest,
        quantile_sketch(amount_point(p.r)) AS amounts,
+       quantile_sketch(amount_point(p.r), 0.05) AS amounts_5pct,
+       quantile_sketch(amount_point(p.r)::float8) AS amounts_float,
        quantile_sketch(amount_point(p.r)::float8, 0.02) AS amounts_2pct,
        quantile_sketch((announced_on(p.r) - date '2015-01-01') * interval '1 day') AS since_2015,
+       quantile_sketch((announced_on(p.r) - date '2015-01-01') * interval '1 hour', 0.005) AS since_2015_hours,
        funding_stats(p.r) AS funding
 FROM projects p LEFT JOIN project_histories h ON h.project = p.id
 GROUP BY p.park, p.district;

@@ -35,5 +35,6 @@ SELECT to_regclass('rounds_020') IS NOT NULL AS has_020 \gset
 \echo == 0.2.0 additions
 COPY (SELECT * FROM rounds_020 ORDER BY id) TO STDOUT;
 COPY (SELECT * FROM survival_020 ORDER BY park) TO STDOUT;
+COPY (SELECT * FROM survival_by_district_020 ORDER BY district) TO STDOUT;
 COPY (SELECT * FROM summary_keys_020 ORDER BY id) TO STDOUT;
 \endif
