@@ -21,9 +21,6 @@
 /* The database encoding, once: a backend never changes database. */
 static int	server_encoding = -1;
 
-/* The conversion function from UTF-8 to the server encoding, once. */
-static Oid	from_utf8_proc = InvalidOid;
-
 static bool
 NeedsConversion(void)
 {
@@ -59,6 +56,11 @@ inno_server_to_utf8(const char *s, size_t len, size_t *outlen)
  * Convert UTF-8 s to the server encoding as far as it goes; the number of
  * bytes of s converted is returned, the converted text left in *out.
  */
+#if PG_VERSION_NUM >= 140000
+
+/* The conversion function from UTF-8 to the server encoding, once. */
+static Oid	from_utf8_proc = InvalidOid;
+
 static size_t
 ConvertPrefix(const char *s, size_t len, StringInfo out)
 {
@@ -78,6 +80,32 @@ ConvertPrefix(const char *s, size_t len, StringInfo out)
 	pfree(buf);
 	return (size_t) done;
 }
+#else
+/*
+ * PostgreSQL 13 has no conversion that stops at the first character the
+ * target lacks: the whole text converts, or none of it (untested: only
+ * PostgreSQL 15 is built and tested).
+ */
+static size_t
+ConvertPrefix(const char *s, size_t len, StringInfo out)
+{
+	MemoryContext mcxt = CurrentMemoryContext;
+	volatile size_t done = 0;
+
+	PG_TRY();
+	{
+		appendStringInfoString(out, pg_any_to_server(s, (int) len, PG_UTF8));
+		done = len;
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(mcxt);
+		FlushErrorState();
+	}
+	PG_END_TRY();
+	return done;
+}
+#endif
 
 const char *
 inno_msg(const char *s)
