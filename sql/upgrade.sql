@@ -92,6 +92,52 @@ SELECT u.source, u.path, u.reached,
 FROM updates u
 ORDER BY string_to_array(u.source, '.')::int[];
 
+-- what pg_upgrade does to the objects CREATE TYPE ... AS RANGE makes beside
+-- stage_range (test/release/upgrade-dump.sh runs pg_upgrade itself): they
+-- stop being members and lose their comments.  The update adds them back
+-- and comments them, here in a schema whose name needs quoting, reached
+-- through no search_path of the session's
+CREATE SCHEMA "Innovation Data";
+CREATE EXTENSION innovation VERSION '0.1.0' SCHEMA "Innovation Data";
+SET search_path = "Innovation Data", public;
+ALTER EXTENSION innovation DROP TYPE stage_multirange;
+ALTER EXTENSION innovation DROP FUNCTION stage_multirange();
+ALTER EXTENSION innovation DROP FUNCTION stage_multirange(stage_range);
+ALTER EXTENSION innovation DROP FUNCTION stage_multirange(stage_range[]);
+ALTER EXTENSION innovation DROP FUNCTION stage_range(project_stage, project_stage);
+ALTER EXTENSION innovation DROP FUNCTION stage_range(project_stage, project_stage, text);
+ALTER EXTENSION innovation DROP CAST (stage_range AS stage_multirange);
+COMMENT ON TYPE stage_multirange IS NULL;
+COMMENT ON FUNCTION stage_range(project_stage, project_stage) IS NULL;
+COMMENT ON CAST (stage_range AS stage_multirange) IS NULL;
+SELECT count(*) AS still_members FROM pg_depend
+WHERE deptype = 'e' AND objid IN ('stage_multirange'::regtype, 'stage_multirange()'::regprocedure,
+                                  'stage_multirange(stage_range)'::regprocedure,
+                                  'stage_multirange(stage_range[])'::regprocedure,
+                                  'stage_range(project_stage, project_stage)'::regprocedure,
+                                  'stage_range(project_stage, project_stage, text)'::regprocedure);
+RESET search_path;
+SET search_path = public;
+ALTER EXTENSION innovation UPDATE;
+RESET search_path;
+INSERT INTO facts SELECT 'repaired', * FROM member_facts;
+DROP EXTENSION innovation;
+CREATE EXTENSION innovation SCHEMA "Innovation Data";
+INSERT INTO facts SELECT 'fresh in a schema', * FROM member_facts;
+DROP EXTENSION innovation;
+DROP SCHEMA "Innovation Data";
+SELECT count(DISTINCT object) FILTER (WHERE side = 'repaired')
+       = count(DISTINCT object) FILTER (WHERE side = 'fresh in a schema') AS same_members,
+       count(*) FILTER (WHERE side = 'repaired') = count(*) FILTER (WHERE side = 'fresh in a schema') AS same_facts
+FROM facts;
+-- differences (expect no rows)
+(SELECT 'repaired only' AS side, object, fact, value FROM facts WHERE side = 'repaired'
+ EXCEPT SELECT 'repaired only', object, fact, value FROM facts WHERE side = 'fresh in a schema')
+UNION ALL
+(SELECT 'fresh only', object, fact, value FROM facts WHERE side = 'fresh in a schema'
+ EXCEPT SELECT 'fresh only', object, fact, value FROM facts WHERE side = 'repaired')
+ORDER BY 1, 2, 3;
+
 -- a GiST index that 0.1.0 built keeps its class (renamed
 -- gist_funding_round_v1_ops) and its answers through the update and a
 -- REINDEX; a new index takes 0.2.0's default class, and answers the same
