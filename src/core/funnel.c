@@ -47,6 +47,15 @@ inno_funnel_add(InnoFunnel *f, InnoStage stage, int64_t n)
 	return INNO_OK;
 }
 
+bool
+inno_funnel_add_one_unchecked(InnoFunnel *f, InnoStage stage)
+{
+	if (stage >= INNO_FUNNEL_SLOTS || inno_stage_rank(stage) == 0)
+		return false;
+	f->count[stage]++;
+	return true;
+}
+
 /* f += g, both valid; INNO_ERR_RANGE (f unchanged) if the total would pass an int64. */
 InnoStatus
 inno_funnel_merge(InnoFunnel *f, const InnoFunnel *g)
