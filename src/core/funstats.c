@@ -168,12 +168,15 @@ inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t
 			s->sum_high += fr->high;
 		{
 			int			digits = inno_fs_minor_digits(fr->currency);
+			/* most rounds are one amount: low, point and high then share a band */
+			int			tp = inno_fs_band_of(fr->point, digits);
 
-			if ((t = inno_fs_band_of(fr->low, digits)) >= 0)
+			if ((t = fr->low == fr->point ? tp : inno_fs_band_of(fr->low, digits)) >= 0)
 				s->band[t][0]++;
-			if ((t = inno_fs_band_of(fr->point, digits)) >= 0)
-				s->band[t][1]++;
-			if ((t = open ? INNO_FS_NTHRESHOLDS - 1 : inno_fs_band_of(fr->high, digits)) >= 0)
+			if (tp >= 0)
+				s->band[tp][1]++;
+			t = open ? INNO_FS_NTHRESHOLDS - 1 : fr->high == fr->point ? tp : inno_fs_band_of(fr->high, digits);
+			if (t >= 0)
 				s->band[t][2]++;
 		}
 		k->disclosed++;
