@@ -345,13 +345,14 @@ Magnitude(double x)
 static bool
 RoomForOneMore(const InnoQSketch *s, double x)
 {
-	double		largest = Magnitude(x);
+	double		largest;
 	InnoExactSum sum;
 
-	if (s->count >= (uint64_t) INT64_MAX)
-		return false;
 	if (s->count < (UINT64_C(1) << 32))
 		return true;
+	if (s->count >= (uint64_t) INT64_MAX)
+		return false;
+	largest = Magnitude(x);
 	if (Magnitude(s->min) > largest)
 		largest = Magnitude(s->min);
 	if (Magnitude(s->max) > largest)
