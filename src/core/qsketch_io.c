@@ -4,6 +4,7 @@
  *	  them back with every field and invariant checked.
  */
 #include "qsketch.h"
+#include "jsontext.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -177,6 +178,7 @@ inno_qs_parse(const char *text, size_t len, InnoQSketch *out, uint32_t *nbins, I
 	InnoExactSum sum;
 
 	inno_error_clear(err);
+	inno_json_trim(&c.s, &c.len);
 	if (!Expect(&c, "{\"version\": ") || !ReadU64(&c, &version) || !Expect(&c, ", \"accuracy\": "))
 		goto syntax;
 	for (acc = 1; inno_qs_accuracy_text(acc) != NULL; acc++)
