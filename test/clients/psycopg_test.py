@@ -13,7 +13,9 @@ type in test/clients/cases.tsv:
   through its receive function;
 - summaries as their aggregates make them: the query's result in text and
   binary, its jsonb cast as JSON, and a registered loader that reads the
-  text form as JSON (the adaptation doc/bi-tools.md shows);
+  text form as JSON; a composite (funding_window) registered with
+  register_composite() reads as an object and writes back as a parameter
+  (the adaptations doc/bi-tools.md shows);
 - binary COPY out and back in through psycopg's copy API, both as raw blocks
   and row by row (Copy.set_types / rows() / write_row()), round-trips a table;
 - bad input raises the psycopg.errors class of the SQLSTATE, with the detail
@@ -37,6 +39,8 @@ import psycopg  # noqa: E402
 from psycopg import sql  # noqa: E402
 from psycopg.adapt import Dumper, Loader  # noqa: E402
 from psycopg.pq import Format  # noqa: E402
+from psycopg.types import TypeInfo  # noqa: E402
+from psycopg.types.composite import CompositeInfo, register_composite  # noqa: E402
 
 # view column kinds (cases.tsv) -> PostgreSQL type names
 KIND_TYPES = {
@@ -250,6 +254,22 @@ def check_type(c, conn, cases, t):
                         err.diag.message_primary.startswith("invalid binary representation of type "),
                         f"got {err.diag.message_primary!r}")
 
+    # --- a composite registered with psycopg: an object each way
+    if cur.execute("SELECT typtype FROM pg_type WHERE oid = %s", [oid]).fetchone()[0] == "c":
+        def composite():
+            info = CompositeInfo.fetch(conn, t)
+            with conn.cursor() as ccur:
+                register_composite(info, ccur)
+                objs = [ccur.execute(sql.SQL("SELECT %s::{}").format(typ), [v.input]).fetchone()[0]
+                        for v in values]
+                c.check(f"{t}: register_composite(): values read as {info.python_type.__name__} objects "
+                        f"with the fields {info.field_names}",
+                        all(type(o) is info.python_type for o in objs), f"got {objs}")
+                back = [ccur.execute("SELECT %s::text", [o]).fetchone()[0] for o in objs]
+                c.equal(f"{t}: ... and written back as parameters they are the same values",
+                        [v.canonical for v in values], back)
+        c.run(f"{t}: register_composite", composite)
+
     # --- the view pattern for BI tools
     for n, v in enumerate(cases.views.get(t, [])):
         def view(n=n, v=v):
@@ -277,7 +297,7 @@ class JsonTextLoader(Loader):
 
 def check_summaries(c, conn, cases, t):
     """Each summary row: the aggregate's result through the driver."""
-    oid = conn.execute("SELECT %s::regtype::oid", [t]).fetchone()[0]
+    oid = TypeInfo.fetch(conn, t).oid
     cur, bcur = conn.cursor(), conn.cursor(binary=True)
     for s in cases.summaries.get(t, []):
         short = s.query if len(s.query) < 60 else s.query[:57] + "..."
