@@ -99,19 +99,23 @@ class JdbcBase {
         return out;
     }
 
+    /** The first column of the first row of sql, run with one string parameter, as text. */
+    static String scalar(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, param);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
     /**
      * What t's send function, called in SQL, gives for each text: a bytea read
      * in text mode, so independent of binary transfer.
      */
     static Map<String, byte[]> sendBytes(Connection c, String t, List<String> texts) throws SQLException {
-        String send;
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT typsend::regproc::text FROM pg_type WHERE oid = CAST(? AS regtype)")) {
-            p.setString(1, t);
-            ResultSet r = p.executeQuery();
-            r.next();
-            send = r.getString(1);
-        }
+        String send = scalar(c, "SELECT typsend::regproc::text FROM pg_type WHERE oid = CAST(? AS regtype)", t);
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT " + send + "(CAST(? AS " + t + "))")) {
             for (String x : texts) {

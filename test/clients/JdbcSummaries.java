@@ -24,13 +24,7 @@ final class JdbcSummaries extends JdbcCases {
         if (summaries.isEmpty()) {
             return;
         }
-        long oid;
-        try (PreparedStatement p = c.prepareStatement("SELECT CAST(? AS regtype)::oid")) {
-            p.setString(1, t);
-            ResultSet r = p.executeQuery();
-            r.next();
-            oid = r.getLong(1);
-        }
+        long oid = Long.parseLong(scalar(c, "SELECT CAST(? AS regtype)::oid", t));
         for (Summary s : summaries) {
             String what = t + ": " + (s.query().length() < 60 ? s.query() : s.query().substring(0, 57) + "...");
             run(what, () -> {
@@ -49,13 +43,7 @@ final class JdbcSummaries extends JdbcCases {
                     r.next();
                     equal(what + ": binary transfer: getBytes() gives the send bytes", hex(want), hex(r.getBytes(1)));
                 }
-                String asJson;
-                try (PreparedStatement p = c.prepareStatement("SELECT CAST(CAST(? AS text) AS jsonb)::text")) {
-                    p.setString(1, s.canonical());
-                    ResultSet r = p.executeQuery();
-                    r.next();
-                    asJson = r.getString(1);
-                }
+                String asJson = scalar(c, "SELECT CAST(CAST(? AS text) AS jsonb)::text", s.canonical());
                 try (PreparedStatement p = c.prepareStatement(
                         "SELECT CAST(q.v AS jsonb) FROM (" + s.query() + ") AS q (v)");
                      ResultSet r = p.executeQuery()) {

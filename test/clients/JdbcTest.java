@@ -55,13 +55,7 @@ public final class JdbcTest extends JdbcCases {
     static void checkType(Cases cases, Connection c, String t) throws SQLException {
         String tbl = "client_" + t;
         List<Value> values = cases.values(t);
-        long oid;
-        try (PreparedStatement p = c.prepareStatement("SELECT CAST(? AS regtype)::oid")) {
-            p.setString(1, t);
-            ResultSet r = p.executeQuery();
-            r.next();
-            oid = r.getLong(1);
-        }
+        long oid = Long.parseLong(scalar(c, "SELECT CAST(? AS regtype)::oid", t));
         info(t + ": OID " + oid + " in this database");
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + tbl + " (id int PRIMARY KEY, val " + t + ")");
