@@ -38,7 +38,7 @@ UPGRADE_PARTS_0.2.0 = src/sql/update/0.1.0--0.2.0-changes.sql \
                       src/sql/22_funding_round_gist.sql \
                       src/sql/25_funding_text.sql src/sql/26_funding_convert.sql src/sql/27_round_kind.sql \
                       src/sql/35_stage_survival.sql src/sql/55_funding_stats_kinds.sql \
-                      src/sql/60_summary_order.sql
+                      src/sql/60_summary_order.sql src/sql/70_text_casts.sql
 DATA_built = innovation--$(EXTVERSION).sql innovation--0.1.0--0.2.0.sql
 # frozen install scripts of released versions
 DATA      := $(wildcard src/sql/update/innovation--*.sql)
@@ -46,7 +46,7 @@ DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index round_kind \
                project_stage_copy stage_range funding_round funding_round_gist funding_convert funding_text stage_summaries quantile_sketch \
-               funding_stats stage_survival demo \
+               funding_stats stage_survival text_casts demo \
                extension upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
@@ -76,7 +76,7 @@ include $(PGXS)
 SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 ifeq ($(shell test "$(MAJORVERSION)" -ge 14 2>/dev/null && echo yes),yes)
 SQL_PARTS += $(sort $(wildcard src/sql/pg14/*.sql))
-UPGRADE_PARTS_0.2.0 += src/sql/pg14/22_funding_round_gist_sort.sql
+UPGRADE_PARTS_0.2.0 += src/sql/pg14/22_funding_round_gist_sort.sql src/sql/pg14/70_stage_multirange_casts.sql
 endif
 innovation--$(EXTVERSION).sql: $(SQL_PARTS) innovation.control
 	cat $(SQL_PARTS) > $@

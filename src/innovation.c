@@ -158,6 +158,17 @@ inno_bytes_to_hex(const char *data, int len)
 	return buf.data;
 }
 
+void
+inno_report_bad_binary(const char *type_name, const char *data, int len, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary representation of type %s: \"%s\"", type_name,
+					inno_bytes_to_hex(data, len)),
+			 detail && detail[0] ? errdetail("%s", detail) : 0));
+	pg_unreachable();
+}
+
 /*
  * The first-call and per-call setup of a set-returning function that returns
  * max_calls rows of its declared row type (the vocabulary listings).

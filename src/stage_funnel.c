@@ -68,11 +68,7 @@ stage_funnel_recv(PG_FUNCTION_ARGS)
 	InnoError	err;
 
 	if (inno_funnel_decode_binary((const uint8_t *) data, (size_t) len, f, &err) != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: \"%s\"", "stage_funnel",
-						inno_bytes_to_hex(data, len)),
-				 errdetail("%s", err.detail)));
+		inno_report_bad_binary("stage_funnel", data, len, err.detail);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(f);
 }
