@@ -23,7 +23,7 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/funding_date.c src/core/funding_canon.c src/core/funding_parse.c \
              src/core/funding_value.c src/core/funding_extract.c \
              src/core/frbox.c src/core/frkey.c src/core/frstats.c src/core/funstats.c src/core/funstats_bands.c \
-             src/core/funstats_pack.c src/core/survival.c src/core/survival_io.c
+             src/core/funstats_pack.c src/core/funstats_list.c src/core/survival.c src/core/survival_io.c
 OBJS       = src/innovation.o src/encoding.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
              src/quantile_sketch.o src/quantile_sketch_agg.o src/funding_round.o src/funding_round_index.o \
              src/funding_round_gist.o src/funding_round_stats.o \
@@ -39,7 +39,7 @@ UPGRADE_PARTS_0.2.0 = src/sql/update/0.1.0--0.2.0-changes.sql \
                       src/sql/22_funding_round_gist.sql \
                       src/sql/25_funding_text.sql src/sql/26_funding_convert.sql src/sql/27_round_kind.sql \
                       src/sql/35_stage_survival.sql src/sql/55_funding_stats_kinds.sql \
-                      src/sql/60_summary_order.sql
+                      src/sql/60_summary_order.sql src/sql/70_text_casts.sql
 DATA_built = innovation--$(EXTVERSION).sql innovation--0.1.0--0.2.0.sql
 # frozen install scripts of released versions
 DATA      := $(wildcard src/sql/update/innovation--*.sql)
@@ -47,7 +47,7 @@ DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index round_kind \
                project_stage_copy stage_range funding_round funding_round_gist funding_convert funding_text stage_summaries quantile_sketch \
-               funding_stats stage_survival demo \
+               funding_stats stage_survival text_casts demo \
                extension upgrade encodings
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
@@ -82,7 +82,8 @@ include $(PGXS)
 SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 ifeq ($(shell test "$(MAJORVERSION)" -ge 14 2>/dev/null && echo yes),yes)
 SQL_PARTS += $(sort $(wildcard src/sql/pg14/*.sql))
-UPGRADE_PARTS_0.2.0 += src/sql/pg14/10_stage_multirange.sql src/sql/pg14/22_funding_round_gist_sort.sql
+UPGRADE_PARTS_0.2.0 += src/sql/pg14/10_stage_multirange.sql src/sql/pg14/22_funding_round_gist_sort.sql \
+                       src/sql/pg14/70_stage_multirange_casts.sql
 endif
 innovation--$(EXTVERSION).sql: $(SQL_PARTS) innovation.control
 	cat $(SQL_PARTS) > $@

@@ -267,6 +267,28 @@ SELECT count(*) AS projects, max(pg_column_size(s)) FILTER (WHERE rounds(s) = 1)
        (SELECT funding_stats(r) FROM small_groups) = rollup(s) AS rollup_equals_whole,
        (SELECT funding_stats(r) FROM small_groups) = rollup(s::text::funding_stats) AS text_round_trip
 FROM per_project;
+-- a group of up to 8 rounds is stored as its rounds, a larger one packed;
+-- read back from text every value is packed, and every accessor answers the
+-- same from both forms
+SELECT count(*) FILTER (WHERE pg_column_size(s) < pg_column_size(p)) AS stored_smaller,
+       count(*) AS projects,
+       count(*) FILTER (WHERE
+         s = p AND s::text = p::text AND s::jsonb = p::jsonb AND hash_funding_stats(s) = hash_funding_stats(p) AND
+         rounds(s) = rounds(p) AND currencies(s) = currencies(p) AND
+         (SELECT array_agg(k::text ORDER BY k::text) FROM kinds(s) k) =
+         (SELECT array_agg(k::text ORDER BY k::text) FROM kinds(p) k) AND
+         (SELECT array_agg(f::text ORDER BY f::text) FROM families(s) f) =
+         (SELECT array_agg(f::text ORDER BY f::text) FROM families(p) f) AND
+         (SELECT bool_and(ROW(rounds(s, c), disclosed_rounds(s, c), open_rounds(s, c), total(s, c),
+                              total_range(s, c), min_amount(s, c), max_amount(s, c), quantile(s, 0.5, c),
+                              rounds_over(s, 10000000, c), rounds_over(s, 50000000, c, 'high'))
+                          IS NOT DISTINCT FROM
+                          ROW(rounds(p, c), disclosed_rounds(p, c), open_rounds(p, c), total(p, c),
+                              total_range(p, c), min_amount(p, c), max_amount(p, c), quantile(p, 0.5, c),
+                              rounds_over(p, 10000000, c), rounds_over(p, 50000000, c, 'high')))
+          FROM unnest(currencies(s)) c)) AS same_answers
+FROM (SELECT project, s, s::text::funding_stats AS p FROM per_project) x
+WHERE rounds(s) <= 8;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;

@@ -69,6 +69,14 @@ CREATE AGGREGATE seeded_funnel(project_stage) (
 	SFUNC = funnel_trans, STYPE = stage_funnel, INITCOND = '{"concept": 9223372036854775806}');
 SELECT seeded_funnel(s) FROM (VALUES ('pilot'::project_stage)) AS v(s);
 SELECT seeded_funnel(s) FROM (VALUES ('pilot'::project_stage), ('concept')) AS v(s);
+-- rows are counted without summing a state while no group can pass the
+-- limit, then checked one by one: from a state one row short of it, three
+-- groups of one row fit (three rows in all), a group of two rows does not
+SELECT g, total(seeded_funnel(s)) - 9223372036854775806 AS counted
+FROM (VALUES (1, 'pilot'::project_stage), (2, 'concept'), (3, 'pilot')) AS v(g, s)
+GROUP BY g ORDER BY g;
+SELECT g, total(seeded_funnel(s)) FROM (VALUES (1, 'pilot'::project_stage), (2, 'concept'), (1, 'pilot')) AS v(g, s)
+GROUP BY g;
 DROP AGGREGATE seeded_funnel(project_stage);
 -- corrupted binary input is rejected by recv (raw bytes through a bytea COPY)
 CREATE TABLE funnel_in (f stage_funnel);

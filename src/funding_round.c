@@ -127,11 +127,7 @@ funding_round_recv(PG_FUNCTION_ARGS)
 	InnoStatus	st = inno_fr_decode_binary((const uint8_t *) data, (size_t) len, fr, &err);
 
 	if (st != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: \"%s\"", "funding_round",
-						inno_bytes_to_hex(data, len)),
-				 INNO_ERRDETAIL(err)));
+		inno_report_bad_binary("funding_round", data, len, err.detail);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(fr);
 }

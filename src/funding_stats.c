@@ -195,39 +195,19 @@ inno_stats_merge_input(Datum datum)
 	return ReadStats(datum, true);
 }
 
-/*
- * Parse the text form (in the server encoding, or as the binary form
- * carries it: ASCII); NULL after a soft error.
- */
+/* Parse the text form; NULL (with *st and err filled in) when it does not read. */
 static struct varlena *
-ParseStats(const char *str, size_t len, Node *escontext, bool binary)
+ParseStats(const char *str, size_t len, InnoStatus *st, InnoError *err)
 {
-	size_t		ulen = len;
-	const char *utf8 = binary ? str : inno_server_to_utf8(str, len, &ulen);
 	size_t		size = 0;
-	InnoError	err;
-	InnoStatus	st = inno_fs_parse(utf8, ulen, NULL, &size, &err);
-	struct varlena *d = NULL;
+	struct varlena *d;
 
-	if (st == INNO_OK)
-	{
-		d = inno_stats_new(size);
-		st = inno_fs_parse(utf8, ulen, FS_BODY(d), &size, &err);
-	}
-	if (st != INNO_OK)
-	{
-		if (binary)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary input for type %s", "funding_stats"),
-					 INNO_ERRDETAIL(err)));
-		ereturn(escontext, NULL,
-				(errcode(inno_sqlstate(st)),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "funding_stats",
-						inno_quote_input(str, len)),
-				 INNO_ERRDETAIL(err)));
-	}
-	return d;
+	*st = inno_fs_parse(str, len, NULL, &size, err);
+	if (*st != INNO_OK)
+		return NULL;
+	d = inno_stats_new(size);
+	*st = inno_fs_parse(str, len, FS_BODY(d), &size, err);
+	return *st == INNO_OK ? d : NULL;
 }
 
 static char *
@@ -246,10 +226,19 @@ Datum
 funding_stats_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	struct varlena *d = ParseStats(str, strlen(str), fcinfo->context, false);
+	size_t		len = strlen(str);
+	size_t		ulen;
+	const char *utf8 = inno_server_to_utf8(str, len, &ulen);
+	InnoStatus	st;
+	InnoError	err;
+	struct varlena *d = ParseStats(utf8, ulen, &st, &err);
 
 	if (d == NULL)
-		PG_RETURN_NULL();
+		ereturn(fcinfo->context, (Datum) 0,
+				(errcode(inno_sqlstate(st)),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "funding_stats",
+						inno_quote_input(str, len)),
+				 INNO_ERRDETAIL(err)));
 	PG_RETURN_POINTER(inno_stats_packed(FS_BODY(d)));
 }
 
@@ -268,15 +257,19 @@ funding_stats_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			len = buf->len - buf->cursor;
 	const char *data = buf->data + buf->cursor;
+	InnoStatus	st;
+	InnoError	err;
 	struct varlena *d;
 
-	if (len < 1 || data[0] != FS_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: \"%s\"", "funding_stats",
-						inno_bytes_to_hex(data, len)),
-				 errdetail("Unknown binary format version (this version reads version %d).", FS_BINARY_VERSION)));
-	d = ParseStats(data + 1, (size_t) (len - 1), NULL, true);
+	inno_error_clear(&err);
+	if (inno_binary_check((const uint8_t *) data, (size_t) len, "funding_stats", FS_BINARY_VERSION, 1,
+						  true, &err) != INNO_OK)
+		inno_report_bad_binary("funding_stats", data, len, err.detail);
+	d = ParseStats(data + 1, (size_t) (len - 1), &st, &err);
+	if (d == NULL)
+		inno_report_bad_binary("funding_stats", data, len,
+							   psprintf("After the version byte comes the text form, which does not read%s%s",
+										err.detail[0] ? ": " : ".", err.detail));
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(inno_stats_packed(FS_BODY(d)));
 }

@@ -24,12 +24,48 @@
 
 /* ---- accessors ---- */
 
+/* the last currency argument a call site named, kept in fn_extra */
+typedef struct CurrencyCache
+{
+	int			len;
+	char		text[8];
+	const InnoCurrencyInfo *c;
+} CurrencyCache;
+
+/*
+ * The currency named by argument n: looked up once per call site while
+ * the rows name the same one (the accessors are called once per group).
+ */
+static const InnoCurrencyInfo *
+CurrencyArg(FunctionCallInfo fcinfo, int n)
+{
+	text	   *t = PG_GETARG_TEXT_PP(n);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	CurrencyCache *cache = (CurrencyCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache != NULL && cache->len == len && memcmp(cache->text, VARDATA_ANY(t), len) == 0)
+		return cache->c;
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CurrencyCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	cache->len = -1;
+	cache->c = inno_currency_or_error(text_to_cstring(t));
+	if ((size_t) len <= sizeof(cache->text))
+	{
+		memcpy(cache->text, VARDATA_ANY(t), len);
+		cache->len = len;
+	}
+	return cache->c;
+}
+
 /* The section of a currency argument; NULL if that currency has no rounds. */
 static const InnoFsSection *
 SectionArg(FunctionCallInfo fcinfo, int n, int *digits)
 {
 	const InnoFsHeader *h = inno_checked_stats(PG_GETARG_DATUM(0));
-	const InnoCurrencyInfo *c = inno_currency_or_error(text_to_cstring(PG_GETARG_TEXT_PP(n)));
+	const InnoCurrencyInfo *c = CurrencyArg(fcinfo, n);
 
 	*digits = c->minor_digits;
 	return inno_fs_section(h, c->numeric);
@@ -37,8 +73,8 @@ SectionArg(FunctionCallInfo fcinfo, int n, int *digits)
 
 /*
  * The same for the accessors that read only a section's counts, sums and
- * extremes: from a stored value, straight from its packed bytes (no full
- * summary is built); head is the caller's room for them.
+ * extremes: from a stored value, straight from its packed bytes or its list
+ * of rounds (no full summary is built); head is the caller's room for them.
  */
 static const InnoFsSection *
 SectionHeadArg(FunctionCallInfo fcinfo, int n, int *digits, InnoFsSection *head)
@@ -49,9 +85,20 @@ SectionHeadArg(FunctionCallInfo fcinfo, int n, int *digits, InnoFsSection *head)
 	bool		found;
 	InnoStatus	st;
 
+	if (IS_LIST(d))
+	{
+		/* a small group's rounds: summed here */
+		inno_error_clear(&err);
+		if (!inno_fs_list_valid(FS_LIST(d), VARSIZE(d) - FS_OFFSET))
+			inno_report_corrupt(INNO_ERR_CORRUPT, &err, "funding_stats");
+		c = CurrencyArg(fcinfo, n);
+		*digits = c->minor_digits;
+		inno_fs_list_head(FS_LIST(d), c->numeric, head, &found);
+		return found ? head : NULL;
+	}
 	if (!IS_PACKED(d))
 		return SectionArg(fcinfo, n, digits);
-	c = inno_currency_or_error(text_to_cstring(PG_GETARG_TEXT_PP(n)));
+	c = CurrencyArg(fcinfo, n);
 	*digits = c->minor_digits;
 	st = inno_fs_packed_head((const uint8_t *) FS_BODY(d), VARSIZE(d) - FS_OFFSET, c->numeric, head, &found, &err);
 	if (st != INNO_OK)

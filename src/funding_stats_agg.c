@@ -2,7 +2,7 @@
  * funding_stats_agg.c
  *	  PostgreSQL glue for the funding_stats(funding_round) aggregate and
  *	  rollup(): transition (a list state, then a flat one), combine, final
- *	  (packed).
+ *	  (the list of a small group, otherwise packed).
  */
 #include "innovation.h"
 
@@ -145,7 +145,7 @@ funding_stats_rollup_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(d);
 }
 
-/* final: the stored form (checked, packed) */
+/* final: the stored form (small groups as their list of rounds, others checked and packed) */
 PG_FUNCTION_INFO_V1(funding_stats_final);
 Datum
 funding_stats_final(PG_FUNCTION_ARGS)
@@ -154,8 +154,15 @@ funding_stats_final(PG_FUNCTION_ARGS)
 
 	if (IS_LIST(d) && AggCheckCallContext(fcinfo, NULL))
 	{
-		/* the aggregate's own list of rounds it read: nothing to check */
-		PG_RETURN_POINTER(inno_stats_packed(FS_BODY(inno_stats_list_to_flat(FS_LIST(d)))));
+		/*
+		 * the aggregate's own list of the rounds it read: stored as it is,
+		 * trimmed and in canonical order (nothing to check, nothing to build)
+		 */
+		const InnoFsList *l = FS_LIST(d);
+		struct varlena *s = inno_stats_new_list(l->n, l);
+
+		inno_fs_list_canonical(FS_LIST(s));
+		PG_RETURN_POINTER(s);
 	}
 	PG_RETURN_POINTER(inno_stats_packed(inno_checked_stats(PointerGetDatum(d))));
 }

@@ -8,6 +8,7 @@
 
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/numeric.h"
 
 #include "core/decimal.h"
 #include "funding_round.h"
@@ -66,14 +67,30 @@ inno_report_corrupt(InnoStatus st, const InnoError *err, const char *type_name)
 			 INNO_ERRDETAIL(*err)));
 }
 
+/*
+ * Minor units as a numeric in major units, with as many decimals as it
+ * needs (no trailing zeros): what numeric_in gives for the decimal text
+ * inno_minor_to_decimal writes, built without the text on 14 and later.
+ */
 Datum
 inno_minor_to_numeric(int64 minor, int minor_digits)
 {
+#if PG_VERSION_NUM >= 140000
+	while (minor_digits > 0 && minor % 10 == 0)
+	{
+		minor /= 10;
+		minor_digits--;
+	}
+	if (minor_digits <= 0)
+		return NumericGetDatum(int64_to_numeric(minor));
+	return NumericGetDatum(int64_div_fast_to_numeric(minor, minor_digits));
+#else
 	char		buf[INNO_DECIMAL_MAX];
 
 	inno_minor_to_decimal(minor, minor_digits, buf);
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+#endif
 }
 
 #define QUOTE_MAX_CHARS 100
@@ -107,6 +124,17 @@ inno_bytes_to_hex(const char *data, int len)
 	if (shown < len)
 		appendStringInfo(&buf, "... (%d bytes)", len);
 	return buf.data;
+}
+
+void
+inno_report_bad_binary(const char *type_name, const char *data, int len, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary representation of type %s: \"%s\"", type_name,
+					inno_bytes_to_hex(data, len)),
+			 detail && detail[0] ? errdetail("%s", inno_msg(detail)) : 0));
+	pg_unreachable();
 }
 
 /*

@@ -82,6 +82,15 @@ extern char *inno_quote_input(const char *str, size_t len);
 extern char *inno_bytes_to_hex(const char *data, int len);
 
 /*
+ * Binary input a receive function refuses (SQLSTATE 22P03): every type's
+ * receive function reports through this, so that all say it alike --
+ * 'invalid binary representation of type T: "\x..."', with a detail (a
+ * full sentence) saying what is wrong.
+ */
+extern void inno_report_bad_binary(const char *type_name, const char *data, int len,
+								   const char *detail) pg_attribute_noreturn();
+
+/*
  * Summaries have no natural order, but DISTINCT, GROUP BY, UNION, IN and
  * indexes need equality with btree and hash operator classes.  Their order
  * is that of their validated stored bytes (each file's SummaryCmp: cheap,

@@ -95,11 +95,7 @@ project_stage_recv(PG_FUNCTION_ARGS)
 	InnoStatus	st = inno_stage_decode_binary((const uint8_t *) data, (size_t) len, &code, &err);
 
 	if (st != INNO_OK)
-		ereport(ERROR,
-				(errcode(inno_sqlstate(st)),
-				 errmsg("invalid binary input for type %s: \"%s\"", "project_stage",
-						inno_bytes_to_hex(data, len)),
-				 INNO_ERRDETAIL(err)));
+		inno_report_bad_binary("project_stage", data, len, err.detail);
 	buf->cursor = buf->len;
 	PG_RETURN_STAGE(code);
 }

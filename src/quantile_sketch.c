@@ -209,11 +209,7 @@ quantile_sketch_recv(PG_FUNCTION_ARGS)
 		st = inno_qs_decode_binary(data, len, QS_BODY(d), &nbins, &err);
 	}
 	if (st != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: \"%s\"", "quantile_sketch",
-						inno_bytes_to_hex((const char *) data, (int) len)),
-				 INNO_ERRDETAIL(err)));
+		inno_report_bad_binary("quantile_sketch", (const char *) data, (int) len, err.detail);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(inno_sketch_packed(QS_BODY(d)));
 }

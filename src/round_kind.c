@@ -82,12 +82,16 @@ round_kind_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	const char *data = buf->data + buf->cursor;
 	int			len = buf->len - buf->cursor;
+	InnoError	err;
 
-	if (len != 2 || (uint8) data[0] != KIND_BINARY_VERSION || inno_round_kind_by_code((uint8) data[1]) == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: \"%s\"", "round_kind", inno_bytes_to_hex(data, len)),
-				 errdetail("A binary round_kind is a version byte (1) and a kind code listed by round_kinds().")));
+	inno_error_clear(&err);
+	if (inno_binary_check((const uint8_t *) data, (size_t) len, "round_kind", KIND_BINARY_VERSION, 2,
+						  false, &err) != INNO_OK)
+		inno_report_bad_binary("round_kind", data, len, err.detail);
+	if (inno_round_kind_by_code((uint8) data[1]) == NULL)
+		inno_report_bad_binary("round_kind", data, len,
+							   psprintf("Byte %u is not a round kind code (round_kinds() lists them).",
+										(unsigned) (uint8) data[1]));
 	buf->cursor = buf->len;
 	return KindGetDatum((uint8) data[1]);
 }

@@ -7,6 +7,7 @@
 #include "innovation.h"
 
 #include "funcapi.h"
+#include "nodes/execnodes.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
@@ -69,11 +70,7 @@ stage_funnel_recv(PG_FUNCTION_ARGS)
 	InnoError	err;
 
 	if (inno_funnel_decode_binary((const uint8_t *) data, (size_t) len, f, &err) != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: \"%s\"", "stage_funnel",
-						inno_bytes_to_hex(data, len)),
-				 INNO_ERRDETAIL(err)));
+		inno_report_bad_binary("stage_funnel", data, len, err.detail);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(f);
 }
@@ -101,13 +98,43 @@ ReportOverflow(void)
 }
 
 /* funnel(project_stage): transition (strict: NULL stages are skipped). */
+/*
+ * funnel(project_stage): transition.  Each call adds one project, so a
+ * state's total is at most the initial state's (INITCOND's, the same for
+ * every group) plus the calls made so far at this call site: while that
+ * stays below INT64_MAX no total can overflow, and the row is counted
+ * without summing the state's 16 counts.  The calls left are kept in
+ * fn_extra; past them (a custom aggregate seeded near INT64_MAX), and
+ * outside an aggregate, every row is checked.
+ */
 PG_FUNCTION_INFO_V1(funnel_trans);
 Datum
 funnel_trans(PG_FUNCTION_ARGS)
 {
-	InnoFunnel *f = inno_agg_state(fcinfo, sizeof(InnoFunnel));
+	InnoStage	stage = PG_GETARG_STAGE(1);
+	InnoFunnel *f;
 
-	if (inno_funnel_add(f, PG_GETARG_STAGE(1), 1) != INNO_OK)
+	/* (an aggregate's call, tested inline first: this runs for every row) */
+	if ((fcinfo->context != NULL && IsA(fcinfo->context, AggState)) || AggCheckCallContext(fcinfo, NULL))
+	{
+		uint64	   *left = (uint64 *) fcinfo->flinfo->fn_extra;
+
+		f = (InnoFunnel *) PG_GETARG_POINTER(0);
+		if (left == NULL)
+		{
+			/* the first call: its state is the initial one */
+			left = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(uint64));
+			*left = (uint64) PG_INT64_MAX - (uint64) inno_funnel_total(f);
+			fcinfo->flinfo->fn_extra = left;
+		}
+		if (*left > 0 && inno_funnel_add_one_unchecked(f, stage))
+		{
+			(*left)--;
+			PG_RETURN_POINTER(f);
+		}
+	}
+	f = inno_agg_state(fcinfo, sizeof(InnoFunnel));
+	if (inno_funnel_add(f, stage, 1) != INNO_OK)
 		ReportOverflow();
 	PG_RETURN_POINTER(f);
 }

@@ -68,11 +68,7 @@ stage_history_recv(PG_FUNCTION_ARGS)
 	InnoError	err;
 
 	if (inno_history_decode_binary((const uint8_t *) data, (size_t) len, h, &err) != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: \"%s\"", "stage_history",
-						inno_bytes_to_hex(data, len)),
-				 INNO_ERRDETAIL(err)));
+		inno_report_bad_binary("stage_history", data, len, err.detail);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(h);
 }

@@ -140,11 +140,7 @@ stage_survival_recv(PG_FUNCTION_ARGS)
 		st = inno_sv_decode_binary(data, len, SV_BODY(d), &n, &err);
 	}
 	if (st != INNO_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: \"%s\"", "stage_survival",
-						inno_bytes_to_hex((const char *) data, (int) len)),
-				 INNO_ERRDETAIL(err)));
+		inno_report_bad_binary("stage_survival", (const char *) data, (int) len, err.detail);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(d);
 }

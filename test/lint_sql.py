@@ -135,7 +135,7 @@ def lint(path):
         m = re.match(r"CREATE CAST \((.+?) AS (.+?)\)", flat, re.I)
         if m:
             for t in m.groups():
-                if t.strip().lower() not in ("text", "varchar", "jsonb", "bytea", "numeric",
+                if t.strip().lower() not in ("text", "varchar", "bpchar", "jsonb", "bytea", "numeric",
                                             "bigint", "integer", "double precision") \
                         and not t.startswith("@extschema@."):
                     errors.append(f"{name}: cast type not qualified: {flat[:70]}")

@@ -327,17 +327,9 @@ inno_fr_decode_binary(const uint8_t *buf, size_t len, InnoFundingRound *out, Inn
 	const uint8_t *p = buf + 1;
 
 	inno_error_clear(err);
-	if (len != INNO_FR_BINARY_LEN)
-	{
-		inno_set_detail(err, "A binary funding_round is %d bytes, not %zu.", INNO_FR_BINARY_LEN, len);
+	if (inno_binary_check(buf, len, "funding_round", INNO_FR_BINARY_VERSION,
+						  INNO_FR_BINARY_LEN, false, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
-	}
-	if (buf[0] != INNO_FR_BINARY_VERSION)
-	{
-		inno_set_detail(err, "Unknown binary format version %u (this version reads version %d).",
-						(unsigned) buf[0], INNO_FR_BINARY_VERSION);
-		return INNO_ERR_CORRUPT;
-	}
 	memset(out, 0, sizeof(*out));
 	out->low = (int64_t) Get(&p, 8);
 	out->point = (int64_t) Get(&p, 8);

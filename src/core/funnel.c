@@ -47,6 +47,15 @@ inno_funnel_add(InnoFunnel *f, InnoStage stage, int64_t n)
 	return INNO_OK;
 }
 
+bool
+inno_funnel_add_one_unchecked(InnoFunnel *f, InnoStage stage)
+{
+	if (stage >= INNO_FUNNEL_SLOTS || inno_stage_rank(stage) == 0)
+		return false;
+	f->count[stage]++;
+	return true;
+}
+
 /* f += g, both valid; INNO_ERR_RANGE (f unchanged) if the total would pass an int64. */
 InnoStatus
 inno_funnel_merge(InnoFunnel *f, const InnoFunnel *g)
@@ -235,11 +244,9 @@ inno_funnel_decode_binary(const uint8_t *buf, size_t len, InnoFunnel *out, InnoE
 				b;
 
 	inno_error_clear(err);
-	if (len != INNO_FUNNEL_BINARY_LEN)
-	{
-		inno_set_detail(err, "A binary stage_funnel is %d bytes, not %zu.", INNO_FUNNEL_BINARY_LEN, len);
+	if (inno_binary_check(buf, len, "stage_funnel", INNO_FUNNEL_VERSION,
+						  INNO_FUNNEL_BINARY_LEN, false, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
-	}
 	inno_funnel_init(out);
 	out->version = *buf++;
 	for (i = 0; i < INNO_FUNNEL_SLOTS; i++)

@@ -23,6 +23,13 @@ extern void inno_funnel_init(InnoFunnel *f);
 extern InnoStatus inno_funnel_add(InnoFunnel *f, InnoStage stage, int64_t n);
 extern InnoStatus inno_funnel_merge(InnoFunnel *f, const InnoFunnel *g);
 
+/*
+ * Add one project at a stage, without the check of the total: for a caller
+ * that knows the total is below INT64_MAX (see funnel_trans).  false, and
+ * nothing changed, when the stage is not a rung.
+ */
+extern bool inno_funnel_add_one_unchecked(InnoFunnel *f, InnoStage stage);
+
 extern int64_t inno_funnel_at(const InnoFunnel *f, InnoStage stage);
 /* projects at or beyond a stage */
 extern int64_t inno_funnel_reached(const InnoFunnel *f, InnoStage stage);

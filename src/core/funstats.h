@@ -42,6 +42,9 @@ inno_fs_v1_threshold(int i)
 extern bool inno_fs_threshold_is_new(int t);
 /* the band of an amount in minor units: the last threshold at or below it, -1 below all */
 extern int	inno_fs_band_of(int64_t minor, int minor_digits);
+/* a currency's minor digits (2 when unknown), and an amount in minor units as the sketch's major units */
+extern int	inno_fs_minor_digits(uint16_t currency);
+extern double inno_fs_major_value(int64_t minor, int minor_digits);
 
 typedef struct InnoFsKind
 {
@@ -193,12 +196,14 @@ extern InnoStatus inno_fs_packed_head(const uint8_t *buf, size_t len, uint16_t c
 									  bool *found, InnoError *err);
 
 /*
- * The small aggregation state: the first INNO_FS_LIST_MAX rounds as given,
- * in room for 1, 2, 4 or 8 (40 bytes for one round, where a flat value
- * takes 2.6 kB), so that grouping by millions of projects stays in memory.
- * A state holds it until one more round comes; then it becomes the flat
- * value of the same rounds.  Only an aggregation state is ever in this
- * form, never a stored value.
+ * The small form: up to INNO_FS_LIST_MAX rounds as given, in room for 1,
+ * 2, 4 or 8 (40 bytes for one round, where a flat value takes 2.6 kB), so
+ * that grouping by millions of projects stays in memory.  An aggregation
+ * state holds it until one more round comes; then it becomes the flat
+ * value of the same rounds.  The aggregate stores a group of at most
+ * INNO_FS_LIST_MAX rounds in this form too, trimmed (room = n) and its
+ * rounds in a canonical order (inno_fs_list_canonical); readers that need
+ * more than the counts and sums build the flat value from the rounds.
  */
 #define INNO_FS_LIST_VERSION 0x81
 #define INNO_FS_LIST_MAX 8
@@ -218,5 +223,15 @@ typedef struct InnoFsList
 extern void inno_fs_list_init(InnoFsList *l, int room);
 /* Is a list state of size bytes well formed, every round valid? */
 extern bool inno_fs_list_valid(const InnoFsList *l, size_t size);
+
+/*
+ * A valid list's fixed fields of one currency (counts, sums, extremes: what
+ * inno_fs_packed_head gives for a packed value); *found false when no round
+ * is in that currency.
+ */
+extern void inno_fs_list_head(const InnoFsList *l, uint16_t currency, InnoFsSection *head, bool *found);
+
+/* Sort a list's rounds into the order the stored form keeps: by their bytes. */
+extern void inno_fs_list_canonical(InnoFsList *l);
 
 #endif							/* INNO_FUNSTATS_H */

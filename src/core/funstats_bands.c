@@ -78,6 +78,10 @@ inno_fs_threshold_is_new(int t)
 	return v == 2 || v == 3;
 }
 
+#if (INNO_FS_NTHRESHOLDS & (INNO_FS_NTHRESHOLDS - 1)) != 0
+#error "inno_fs_band_of's search needs a power of two thresholds"
+#endif
+
 /* the thresholds in minor units, per number of minor digits (0 to 3), made once */
 static int64_t minor_thresholds[4][INNO_FS_NTHRESHOLDS];
 static bool minor_ready;
@@ -105,23 +109,21 @@ int
 inno_fs_band_of(int64_t minor, int minor_digits)
 {
 	const int64_t *thr;
-	int			lo = 0,
-				hi = INNO_FS_NTHRESHOLDS;
+	int			n = 0,
+				step;
 
 	if (!minor_ready)
 		MakeMinor();
 	thr = minor_thresholds[minor_digits < 0 || minor_digits > 3 ? 2 : minor_digits];
-	/* the number of thresholds at or below minor, minus one */
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (thr[mid] <= minor)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo - 1;
+	/*
+	 * the number of thresholds at or below minor, minus one: a binary search
+	 * without branches (amounts come in any order, so a branch on each
+	 * comparison would be mispredicted half the time)
+	 */
+	for (step = INNO_FS_NTHRESHOLDS / 2; step > 0; step /= 2)
+		n += thr[n + step - 1] <= minor ? step : 0;
+	n += thr[n] <= minor;
+	return n - 1;
 }
 
 int64_t

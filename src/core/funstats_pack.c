@@ -1,7 +1,7 @@
 /*
  * funstats_pack.c
- *	  The packed form of funding_stats (how 0.2.0 stores it) and the small
- *	  aggregation state that holds the first few rounds as given.
+ *	  The packed form of funding_stats (how 0.2.0 stores it); the small
+ *	  aggregation state is in funstats_list.c.
  *
  * The flat form gives every currency a section of fixed arrays (32 x 3
  * threshold bands, 64 kind slots) and a flat sketch: 2.6 kB for one round.
@@ -175,17 +175,41 @@ GetCount(InnoPackIn *in, int64_t *v)
 }
 
 /*
- * One section at in; s NULL: only its flat size and, in *head, its fixed
- * fields (counts, sums, extremes; not the bands, kinds or sketch).  A
- * sketch is unpacked only when s is given.
+ * The fixed fields of the section at in (counts, sums, extremes) into t:
+ * what the accessors of counts and totals need.
  */
 static InnoStatus
-UnpackSection(InnoPackIn *in, InnoFsSection *s, InnoFsSection *head, size_t *size, InnoError *err)
+UnpackHead(InnoPackIn *in, InnoFsSection *t, InnoError *err)
 {
-	InnoFsSection *t = s ? s : head;
 	uint64_t	currency,
-				flags,
-				n,
+				flags;
+
+	if (!inno_get_uvarint(in, &currency) || currency > UINT16_MAX ||
+		!inno_get_uvarint(in, &flags) || flags > UINT16_MAX ||
+		!GetCount(in, &t->rounds) || !GetCount(in, &t->disclosed) || !GetCount(in, &t->open) ||
+		!inno_get_svarint(in, &t->sum_low) || !inno_get_svarint(in, &t->sum_point) ||
+		!inno_get_svarint(in, &t->sum_high) || !inno_get_svarint(in, &t->min_point) ||
+		!inno_get_svarint(in, &t->max_point))
+		return Malformed(err);
+	t->sum_point = Sum(t->sum_point, t->sum_low);
+	t->sum_high = Sum(t->sum_high, t->sum_point);
+	t->min_point = Sum(t->min_point, t->sum_high);
+	t->max_point = Sum(t->max_point, t->min_point);
+	t->currency = (uint16_t) currency;
+	t->flags = (uint16_t) flags;
+	return INNO_OK;
+}
+
+/*
+ * The rest of a section after its head: the band cells and kind slots into
+ * s, or only read past when s is NULL; then the sketch, unpacked into s's
+ * when s is given, read for its size (the section's flat size, into *size)
+ * when size is given, and otherwise skipped unread.
+ */
+static InnoStatus
+UnpackRest(InnoPackIn *in, InnoFsSection *s, size_t *size, InnoError *err)
+{
+	uint64_t	n,
 				gap,
 				qlen;
 	int64_t    *cells = s ? &s->band[0][0] : NULL;
@@ -194,22 +218,8 @@ UnpackSection(InnoPackIn *in, InnoFsSection *s, InnoFsSection *head, size_t *siz
 	uint32_t	nbins = 0;
 	InnoStatus	st;
 
-	/* sizing reads the cells and kinds without storing them: no 2.6 kB to clear */
-	if (s)
-		memset(s, 0, sizeof(InnoFsSection));
-	if (!inno_get_uvarint(in, &currency) || currency > UINT16_MAX ||
-		!inno_get_uvarint(in, &flags) || flags > UINT16_MAX ||
-		!GetCount(in, &t->rounds) || !GetCount(in, &t->disclosed) || !GetCount(in, &t->open) ||
-		!inno_get_svarint(in, &t->sum_low) || !inno_get_svarint(in, &t->sum_point) ||
-		!inno_get_svarint(in, &t->sum_high) || !inno_get_svarint(in, &t->min_point) ||
-		!inno_get_svarint(in, &t->max_point) || !inno_get_uvarint(in, &n) || n > NCELLS)
+	if (!inno_get_uvarint(in, &n) || n > NCELLS)
 		return Malformed(err);
-	t->sum_point = Sum(t->sum_point, t->sum_low);
-	t->sum_high = Sum(t->sum_high, t->sum_point);
-	t->min_point = Sum(t->min_point, t->sum_high);
-	t->max_point = Sum(t->max_point, t->min_point);
-	t->currency = (uint16_t) currency;
-	t->flags = (uint16_t) flags;
 	while (n-- > 0)
 	{
 		if (!inno_get_uvarint(in, &gap) || gap >= (uint64_t) (NCELLS - 1 - c) ||
@@ -235,14 +245,38 @@ UnpackSection(InnoPackIn *in, InnoFsSection *s, InnoFsSection *head, size_t *siz
 	}
 	if (!inno_get_uvarint(in, &qlen) || qlen > (uint64_t) (in->end - in->p))
 		return Malformed(err);
+	if (size == NULL)
+	{
+		in->p += qlen;
+		return INNO_OK;
+	}
 	if ((st = inno_qs_unpack(in->p, (size_t) qlen, NULL, &nbins, err)) != INNO_OK)
 		return st;
 	if (s && (st = inno_qs_unpack(in->p, (size_t) qlen, inno_fs_sketch(s), &nbins, err)) != INNO_OK)
 		return st;
 	in->p += qlen;
-	t->size = (uint32_t) INNO_FS_SECTION_SIZE(nbins);
-	*size = t->size;
+	*size = INNO_FS_SECTION_SIZE(nbins);
+	if (s)
+		s->size = (uint32_t) *size;
 	return INNO_OK;
+}
+
+/*
+ * One section at in, into s (its flat size into *size); s NULL: only its
+ * flat size (sizing reads the cells and kinds without storing them: no
+ * 2.6 kB to clear).
+ */
+static InnoStatus
+UnpackSection(InnoPackIn *in, InnoFsSection *s, size_t *size, InnoError *err)
+{
+	InnoFsSection head;
+	InnoStatus	st;
+
+	if (s)
+		memset(s, 0, sizeof(InnoFsSection));
+	if ((st = UnpackHead(in, s ? s : &head, err)) != INNO_OK)
+		return st;
+	return UnpackRest(in, s, size, err);
 }
 
 InnoStatus
@@ -277,16 +311,15 @@ inno_fs_unpack(const uint8_t *buf, size_t len, InnoFsHeader *out, size_t *size, 
 	{
 		size_t		ssize = 0;
 		InnoPackIn	probe = in;
-		InnoFsSection head;
 
 		/* learn the section's size before writing it, so that it fits */
-		if ((st = UnpackSection(&probe, NULL, &head, &ssize, err)) != INNO_OK)
+		if ((st = UnpackSection(&probe, NULL, &ssize, err)) != INNO_OK)
 			return st;
 		if (out)
 		{
 			if (total + ssize > *size)
 				return Malformed(err);
-			if ((st = UnpackSection(&in, (InnoFsSection *) o, NULL, &ssize, err)) != INNO_OK)
+			if ((st = UnpackSection(&in, (InnoFsSection *) o, &ssize, err)) != INNO_OK)
 				return st;
 			if ((int) ((InnoFsSection *) o)->currency <= prev)
 				return Malformed(err);
@@ -327,9 +360,8 @@ inno_fs_packed_head(const uint8_t *buf, size_t len, uint16_t currency, InnoFsSec
 		return Malformed(err);
 	for (i = 0; i < nsections; i++)
 	{
-		size_t		ssize;
-
-		if ((st = UnpackSection(&in, NULL, head, &ssize, err)) != INNO_OK)
+		/* the wanted section is read no further than its head; those before it are read past */
+		if ((st = UnpackHead(&in, head, err)) != INNO_OK)
 			return st;
 		if (head->currency == currency)
 		{
@@ -338,33 +370,8 @@ inno_fs_packed_head(const uint8_t *buf, size_t len, uint16_t currency, InnoFsSec
 		}
 		if (head->currency > currency)
 			return INNO_OK;
+		if ((st = UnpackRest(&in, NULL, NULL, err)) != INNO_OK)
+			return st;
 	}
 	return INNO_OK;
-}
-
-/* ---- the small state ---- */
-
-void
-inno_fs_list_init(InnoFsList *l, int room)
-{
-	memset(l, 0, INNO_FS_LIST_SIZE(room));
-	l->version = INNO_FS_LIST_VERSION;
-	l->room = (uint8_t) room;
-	l->used = (uint32_t) INNO_FS_LIST_SIZE(room);
-}
-
-bool
-inno_fs_list_valid(const InnoFsList *l, size_t size)
-{
-	InnoError	err;
-	int			i;
-
-	if (size < INNO_FS_LIST_SIZE(0) || l->version != INNO_FS_LIST_VERSION ||
-		l->room > INNO_FS_LIST_MAX || l->n > l->room || l->pad != 0 ||
-		l->used != INNO_FS_LIST_SIZE(l->room) || size != l->used)
-		return false;
-	for (i = 0; i < l->n; i++)
-		if (inno_fr_validate(&l->rounds[i], &err) != INNO_OK)
-			return false;
-	return true;
 }

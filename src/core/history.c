@@ -260,11 +260,9 @@ inno_history_decode_binary(const uint8_t *buf, size_t len, InnoHistory *out, Inn
 				b;
 
 	inno_error_clear(err);
-	if (len != INNO_HISTORY_BINARY_LEN)
-	{
-		inno_set_detail(err, "A binary stage_history is %d bytes, not %zu.", INNO_HISTORY_BINARY_LEN, len);
+	if (inno_binary_check(buf, len, "stage_history", INNO_HISTORY_VERSION,
+						  INNO_HISTORY_BINARY_LEN, false, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
-	}
 	inno_history_init(out);
 	out->version = buf[0];
 	out->reached = (uint16_t) ((buf[1] << 8) | buf[2]);

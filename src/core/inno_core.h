@@ -49,4 +49,13 @@ extern void inno_set_detail(InnoError *err, const char *fmt,...)
 extern void inno_set_hint(InnoError *err, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 
+/*
+ * The checks every binary (send/receive) form starts with, worded the same
+ * for every type: the first byte is the format version this build reads,
+ * and the length is exactly `size` bytes (at least `size` when at_least).
+ * Fills err's detail and returns INNO_ERR_CORRUPT when either fails.
+ */
+extern InnoStatus inno_binary_check(const uint8_t *buf, size_t len, const char *type_name,
+									unsigned version, size_t size, bool at_least, InnoError *err);
+
 #endif							/* INNO_CORE_H */

@@ -14,12 +14,29 @@ inno_json_init(InnoJsonCursor *c, const char *s, size_t len)
 	c->pos = 0;
 }
 
+static bool
+IsSpace(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
 void
 inno_json_skip_space(InnoJsonCursor *c)
 {
-	while (c->pos < c->len && (c->s[c->pos] == ' ' || c->s[c->pos] == '\t' ||
-							   c->s[c->pos] == '\n' || c->s[c->pos] == '\r'))
+	while (c->pos < c->len && IsSpace(c->s[c->pos]))
 		c->pos++;
+}
+
+void
+inno_json_trim(const char **s, size_t *len)
+{
+	while (*len > 0 && IsSpace(**s))
+	{
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && IsSpace((*s)[*len - 1]))
+		(*len)--;
 }
 
 bool

@@ -26,5 +26,10 @@ extern bool inno_json_int64(InnoJsonCursor *c, int64_t *v);
 extern bool inno_json_null(InnoJsonCursor *c);
 /* Only whitespace is left. */
 extern bool inno_json_end(InnoJsonCursor *c);
+/*
+ * Drop the whitespace around a whole text form (a char(n) value comes
+ * padded with blanks), for readers that take no whitespace of their own.
+ */
+extern void inno_json_trim(const char **s, size_t *len);
 
 #endif							/* INNO_JSONTEXT_H */

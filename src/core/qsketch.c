@@ -267,6 +267,19 @@ inno_qs_find_bin(const InnoQsBin *bins, uint32_t n, int32_t index, bool asc, boo
 			*found = true;
 			return (uint32_t) from_first;
 		}
+
+		/*
+		 * Distinct indexes: at most index - first of them lie before the
+		 * bucket and at most last - index after it, so its position (or
+		 * where it goes) is within [from_last, from_first]: as narrow as
+		 * the gaps are few.
+		 */
+		if (from_last > 0)
+			lo = from_last < (int64_t) n ? (uint32_t) from_last : n;
+		if (from_first + 1 < (int64_t) n)
+			hi = from_first + 1 > 0 ? (uint32_t) (from_first + 1) : 0;
+		if (hi < lo)
+			hi = lo;			/* not for valid bins; keeps a bad store in bounds */
 	}
 	while (lo < hi)
 	{
@@ -332,13 +345,14 @@ Magnitude(double x)
 static bool
 RoomForOneMore(const InnoQSketch *s, double x)
 {
-	double		largest = Magnitude(x);
+	double		largest;
 	InnoExactSum sum;
 
-	if (s->count >= (uint64_t) INT64_MAX)
-		return false;
 	if (s->count < (UINT64_C(1) << 32))
 		return true;
+	if (s->count >= (uint64_t) INT64_MAX)
+		return false;
+	largest = Magnitude(x);
 	if (Magnitude(s->min) > largest)
 		largest = Magnitude(s->min);
 	if (Magnitude(s->max) > largest)

@@ -4,6 +4,7 @@
  *	  them back with every field and invariant checked.
  */
 #include "qsketch.h"
+#include "jsontext.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -177,6 +178,7 @@ inno_qs_parse(const char *text, size_t len, InnoQSketch *out, uint32_t *nbins, I
 	InnoExactSum sum;
 
 	inno_error_clear(err);
+	inno_json_trim(&c.s, &c.len);
 	if (!Expect(&c, "{\"version\": ") || !ReadU64(&c, &version) || !Expect(&c, ", \"accuracy\": "))
 		goto syntax;
 	for (acc = 1; inno_qs_accuracy_text(acc) != NULL; acc++)
@@ -338,17 +340,8 @@ inno_qs_decode_binary(const uint8_t *buf, size_t len, InnoQSketch *out, uint32_t
 	int			j;
 
 	inno_error_clear(err);
-	if (len < QS_BIN_FIXED)
-	{
-		inno_set_detail(err, "A binary quantile_sketch is at least %d bytes, not %zu.", QS_BIN_FIXED, len);
+	if (inno_binary_check(buf, len, "quantile_sketch", INNO_QS_VERSION, QS_BIN_FIXED, true, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
-	}
-	if (buf[0] != INNO_QS_VERSION)
-	{
-		inno_set_detail(err, "Unknown binary format version %u (this version reads version %d).",
-						(unsigned) buf[0], INNO_QS_VERSION);
-		return INNO_ERR_CORRUPT;
-	}
 	for (j = 0; j < 4; j++)
 		nneg = (nneg << 8) | buf[5 + j];
 	for (j = 0; j < 4; j++)

@@ -299,17 +299,9 @@ InnoStatus
 inno_stage_decode_binary(const uint8_t *buf, size_t len, InnoStage *code, InnoError *err)
 {
 	inno_error_clear(err);
-	if (len != INNO_STAGE_BINARY_LEN)
-	{
-		inno_set_detail(err, "A binary project_stage is %d bytes, not %zu.", INNO_STAGE_BINARY_LEN, len);
+	if (inno_binary_check(buf, len, "project_stage", INNO_STAGE_BINARY_VERSION,
+						  INNO_STAGE_BINARY_LEN, false, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
-	}
-	if (buf[0] != INNO_STAGE_BINARY_VERSION)
-	{
-		inno_set_detail(err, "Unknown binary format version %u (this version reads version %d).",
-						(unsigned) buf[0], INNO_STAGE_BINARY_VERSION);
-		return INNO_ERR_CORRUPT;
-	}
 	if (inno_stage_rank(buf[1]) == 0)
 	{
 		inno_set_detail(err, "Byte %u is not a stage code.", (unsigned) buf[1]);

@@ -260,8 +260,9 @@ inno_sv_decode_binary(const uint8_t *buf, size_t len, InnoSurvival *out, uint32_
 				i;
 
 	inno_error_clear(err);
-	if (len < INNO_SV_BINARY_SIZE(0))
-		goto bad;
+	if (inno_binary_check(buf, len, "stage_survival", INNO_SV_VERSION,
+						  INNO_SV_BINARY_SIZE(0), true, err) != INNO_OK)
+		return INNO_ERR_CORRUPT;
 	n = ((uint32_t) buf[23] << 24) | ((uint32_t) buf[24] << 16) | ((uint32_t) buf[25] << 8) | buf[26];
 	if (n > INNO_SV_BUCKETS || len != INNO_SV_BINARY_SIZE(n))
 		goto bad;

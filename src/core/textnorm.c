@@ -42,6 +42,25 @@ inno_set_hint(InnoError *err, const char *fmt,...)
 	va_end(ap);
 }
 
+InnoStatus
+inno_binary_check(const uint8_t *buf, size_t len, const char *type_name,
+				  unsigned version, size_t size, bool at_least, InnoError *err)
+{
+	if (len > 0 && buf[0] != version)
+	{
+		inno_set_detail(err, "Unknown binary format version %u (this version reads version %u).",
+						(unsigned) buf[0], version);
+		return INNO_ERR_CORRUPT;
+	}
+	if (at_least ? len < size : len != size)
+	{
+		inno_set_detail(err, "A binary %s is %s%zu byte%s, not %zu.", type_name,
+						at_least ? "at least " : "", size, size == 1 ? "" : "s", len);
+		return INNO_ERR_CORRUPT;
+	}
+	return INNO_OK;
+}
+
 bool
 inno_utf8_next(const char *s, size_t len, size_t *pos, uint32_t *cp)
 {

@@ -123,8 +123,14 @@ inno_xsum_normalize(InnoExactSum *s)
 
 	for (j = 0; j < TOP; j++)
 	{
-		int64_t		v = WrapAdd(s->limb[j], carry);
-		int64_t		low = LOW32(v);
+		int64_t		v,
+					low;
+
+		/* a digit already in [0, 2^32) with nothing carried into it stays (most of them) */
+		if (carry == 0 && (uint64_t) s->limb[j] <= UINT32_MAX)
+			continue;
+		v = WrapAdd(s->limb[j], carry);
+		low = LOW32(v);
 
 		s->limb[j] = low;
 		carry = (v - low) / (INT64_C(1) << 32);

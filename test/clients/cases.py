@@ -7,8 +7,9 @@ import os
 import sys
 from collections import namedtuple
 
-Value = namedtuple("Value", "type input canonical binary key")
-Error = namedtuple("Error", "type input sqlstate hint")
+Value = namedtuple("Value", "type input canonical binary key")  # binary, key: None if not given
+Summary = namedtuple("Summary", "type query canonical")
+Error = namedtuple("Error", "type input sqlstate detail hint")  # detail, hint: None if not checked
 BinError = namedtuple("BinError", "type binary sqlstate")
 Enumerate = namedtuple("Enumerate", "type query")
 View = namedtuple("View", "type select_list columns")  # columns: [(name, kind)]
@@ -16,7 +17,7 @@ View = namedtuple("View", "type select_list columns")  # columns: [(name, kind)]
 CASES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.tsv")
 
 # how many fields each kind of row has after the kind itself
-_FIELDS = {"value": 5, "error": 4, "binerror": 3, "enumerate": 2, "view": 3}
+_FIELDS = {"value": 5, "summary": 3, "error": 5, "binerror": 3, "enumerate": 2, "view": 3}
 
 
 class Cases:
@@ -25,7 +26,7 @@ class Cases:
     def __init__(self, path=CASES_FILE):
         self.types = []  # type names in the order they first appear
         self.values, self.errors, self.binerrors = {}, {}, {}
-        self.enumerates, self.views = {}, {}
+        self.summaries, self.enumerates, self.views = {}, {}, {}
         with open(path, encoding="utf-8") as f:
             for lineno, line in enumerate(f, 1):
                 # only the line end goes: fields may start or end with blanks
@@ -44,9 +45,13 @@ class Cases:
                               None if fields[3] == "-" else bytes.fromhex(fields[3]),
                               int(fields[4]))
                     self.values.setdefault(t, []).append(v)
+                elif kind == "summary":
+                    self.summaries.setdefault(t, []).append(Summary(t, fields[1], fields[2]))
+                    # and a value like any other, read from its text form
+                    self.values.setdefault(t, []).append(Value(t, fields[2], fields[2], None, None))
                 elif kind == "error":
                     self.errors.setdefault(t, []).append(
-                        Error(t, fields[1], fields[2], None if fields[3] == "-" else fields[3]))
+                        Error(t, fields[1], fields[2], *(None if f == "-" else f for f in fields[3:5])))
                 elif kind == "binerror":
                     self.binerrors.setdefault(t, []).append(
                         BinError(t, bytes.fromhex(fields[1]), fields[2]))
@@ -55,6 +60,10 @@ class Cases:
                 else:
                     cols = [tuple(c.split(":", 1)) for c in fields[2].split()]
                     self.views.setdefault(t, []).append(View(t, fields[1], cols))
+
+    def ordered(self, t):
+        """Does type t have a documented order (a KEY on every value)?"""
+        return all(v.key is not None for v in self.values.get(t, []))
 
     def ordered_canonicals(self, t):
         """The distinct canonical values of type t, in key order, with their binary form."""

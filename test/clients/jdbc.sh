@@ -16,7 +16,7 @@ client_need_packages default-jdk-headless libpostgresql-jdbc-java
 JAR=/usr/share/java/postgresql.jar
 OUTDIR=build/clients/jdbc
 mkdir -p "$OUTDIR"
-javac -encoding UTF-8 -Xlint:all -Werror -cp "$JAR" -d "$OUTDIR" test/clients/JdbcTest.java
+javac -encoding UTF-8 -Xlint:all -Werror -cp "$JAR" -d "$OUTDIR" test/clients/Jdbc*.java
 
 client_db client_jdbc
 java -cp "$OUTDIR:$JAR" JdbcTest test/clients/cases.tsv

@@ -90,12 +90,25 @@ FundingStatsPackRoundTrip(const InnoFsHeader *h)
 	InnoFsHeader *back;
 	InnoError	err;
 
+	const InnoFsSection *s = inno_fs_first(h);
+	int			i;
+
 	if (len > inno_fs_pack_bound(h) || inno_fs_unpack(packed, len, NULL, &size, &err) != INNO_OK ||
 		size != h->used)
 		abort();
 	back = calloc(1, size);
 	if (inno_fs_unpack(packed, len, back, &size, &err) != INNO_OK || memcmp(back, h, size) != 0)
 		abort();
+	/* the accessors' shortcut reads each section's fixed fields as unpacking does */
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+	{
+		InnoFsSection head;
+		bool		found;
+
+		if (inno_fs_packed_head(packed, len, s->currency, &head, &found, &err) != INNO_OK || !found ||
+			memcmp(&head.rounds, &s->rounds, offsetof(InnoFsSection, band) - offsetof(InnoFsSection, rounds)) != 0)
+			abort();
+	}
 	free(packed);
 	free(back);
 }
@@ -446,6 +459,59 @@ FundingStatsPacked(const uint8_t *b, size_t n)
 	free(h);
 }
 
+/*
+ * Any bytes as a list of rounds (the small form): when it is valid, the
+ * fixed fields the accessors read from the rounds are those of the flat
+ * value built from them, for every currency.
+ */
+static void
+FundingStatsList(const uint8_t *b, size_t n)
+{
+	InnoFsList *l = calloc(1, n > INNO_FS_LIST_SIZE(0) ? n : INNO_FS_LIST_SIZE(0));
+	size_t		cap = 64,
+				need = 0;
+	InnoFsHeader *h;
+	const InnoFsSection *s;
+	int			i;
+
+	memcpy(l, b, n);
+	if (!inno_fs_list_valid(l, n))
+	{
+		free(l);
+		return;
+	}
+	h = calloc(1, cap);
+	inno_fs_init(h);
+	for (i = 0; i < l->n; i++)
+	{
+		InnoStatus	st;
+
+		while ((st = inno_fs_add(h, cap, &l->rounds[i], &need)) == INNO_ERR_RANGE)
+		{
+			h = realloc(h, need);
+			memset((char *) h + cap, 0, need - cap);
+			cap = need;
+		}
+		if (st != INNO_OK)
+			abort();			/* at most 8 valid rounds never overflow */
+	}
+	for (i = 0, s = inno_fs_first(h); i < h->nsections; i++, s = inno_fs_next(s))
+	{
+		InnoFsSection head;
+		bool		found;
+
+		inno_fs_list_head(l, s->currency, &head, &found);
+		if (!found ||
+			memcmp(&head.rounds, &s->rounds, offsetof(InnoFsSection, band) - offsetof(InnoFsSection, rounds)) != 0)
+			abort();
+	}
+	inno_fs_list_canonical(l);
+	if (!inno_fs_list_valid(l, n))
+		abort();
+	free(h);
+	free(l);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -454,7 +520,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	/* first bytes 0xF0 to 0xF3 (added later; the others keep their readers) */
+	/* first bytes 0xF0 to 0xF4 (added later; the others keep their readers) */
 	if (data[0] == 0xF0)
 	{
 		SurvivalText(s, n);
@@ -473,6 +539,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (data[0] == 0xF3)
 	{
 		FundingStatsPacked(data + 1, n);
+		return 0;
+	}
+	if (data[0] == 0xF4)
+	{
+		FundingStatsList(data + 1, n);
 		return 0;
 	}
 	switch (data[0] % 8)

@@ -247,6 +247,39 @@ TEST(thresholds)
 	CHECK_INT(inno_fs_band_of(INT64_C(30000000000), 2), 18);	/* 3亿 */
 	CHECK_INT(inno_fs_band_of(INT64_C(30000000000), 0), 26);	/* 300亿 in a currency without minor units */
 	CHECK_INT(inno_fs_band_of(INT64_MAX, 3), 31);
+	/* at, just below and just above every threshold, for 0 to 3 minor digits: the last one at or below */
+	{
+		int			d,
+					t,
+					delta;
+
+		for (d = 0; d <= 3; d++)
+			for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+				for (delta = -1; delta <= 1; delta++)
+				{
+					int64_t		minor = inno_fs_threshold_major(t),
+								scale;
+					int			want = -1,
+								u;
+
+					for (scale = 0; scale < d; scale++)
+						minor *= 10;
+					minor += delta;
+					for (u = 0; u < INNO_FS_NTHRESHOLDS; u++)
+					{
+						int64_t		v = inno_fs_threshold_major(u);
+
+						for (scale = 0; scale < d; scale++)
+							v *= 10;
+						if (v <= minor)
+							want = u;
+					}
+					CHECK_MSG(inno_fs_band_of(minor, d) == want, "%lld with %d digits: %d, want %d",
+							  (long long) minor, d, inno_fs_band_of(minor, d), want);
+				}
+		CHECK_INT(inno_fs_band_of(0, 2), -1);
+		CHECK_INT(inno_fs_band_of(-5, 2), -1);
+	}
 }
 
 /* 0.1.0's text form (16 thresholds) reads, and its counts at 2 and 3 x 10^n are unknown */

@@ -292,10 +292,86 @@ TEST(funding_stats_list_state)
 	free(l);
 }
 
+/*
+ * A stored list (a small group) answers the counts, sums and extremes from
+ * its rounds as the flat value of the same rounds does, in any order of
+ * the rounds; its canonical order does not depend on the order they came in.
+ */
+TEST(funding_stats_list_head_equals_flat)
+{
+	/* currencies of 0 and 2 minor digits, none, open, undisclosed, tiny and the largest amounts */
+	static const char *const pool[] = {
+		"b CNY 160000000-200000000 2023-06", "a USD 10000000- 2022", "angel", "pre_a CNY 30000000",
+		"c CNY 100000000-200000000", "strategic EUR 5000000 2021-03-04", "a JPY 500000000",
+		"seed KRW 1234567", "b CNY 5000", "a CNY 0.01", "ipo CNY 900000000000000-", "c USD 20000000-30000000",
+		"undisclosed", "b", "a CNY 1000000000000000", "pre_ipo CNY 999999999999999-1000000000000000"};
+	size_t		npool = sizeof(pool) / sizeof(pool[0]),
+				i;
+	InnoFundingRound parsed[sizeof(pool) / sizeof(pool[0])];
+	InnoFsList *l = calloc(1, INNO_FS_LIST_SIZE(INNO_FS_LIST_MAX)),
+			   *r = calloc(1, INNO_FS_LIST_SIZE(INNO_FS_LIST_MAX));
+	uint64_t	seed = 42;
+	int			trial;
+
+	for (i = 0; i < npool; i++)
+	{
+		InnoError	err;
+
+		CHECK_MSG(inno_fr_parse(pool[i], strlen(pool[i]), 0, &parsed[i], &err) == INNO_OK, "%s: %s",
+				  pool[i], err.detail);
+	}
+	for (trial = 0; trial < 2000; trial++)
+	{
+		int			n = 1 + (int) (Next(&seed) % INNO_FS_LIST_MAX),
+					k;
+		size_t		cap = 64,
+					need = 0;
+		InnoFsHeader *h = calloc(1, cap);
+		const InnoFsSection *s;
+		InnoFsSection head;
+		bool		found;
+
+		inno_fs_list_init(l, INNO_FS_LIST_MAX);
+		inno_fs_list_init(r, INNO_FS_LIST_MAX);
+		inno_fs_init(h);
+		for (k = 0; k < n; k++)
+		{
+			l->rounds[l->n++] = parsed[Next(&seed) % npool];
+			while (inno_fs_add(h, cap, &l->rounds[k], &need) == INNO_ERR_RANGE)
+			{
+				h = realloc(h, need);
+				memset((char *) h + cap, 0, need - cap);
+				cap = need;
+			}
+		}
+		/* the same rounds reversed */
+		for (k = n - 1; k >= 0; k--)
+			r->rounds[r->n++] = l->rounds[k];
+		for (k = 0, s = inno_fs_first(h); k < h->nsections; k++, s = inno_fs_next(s))
+		{
+			inno_fs_list_head(r, s->currency, &head, &found);
+			CHECK(found);
+			CHECK_MSG(memcmp(&head.rounds, &s->rounds,
+							 offsetof(InnoFsSection, band) - offsetof(InnoFsSection, rounds)) == 0,
+					  "trial %d, currency %d", trial, s->currency);
+		}
+		inno_fs_list_head(l, 999, &head, &found);
+		CHECK(!found && head.rounds == 0);
+		inno_fs_list_canonical(l);
+		inno_fs_list_canonical(r);
+		CHECK(memcmp(l, r, INNO_FS_LIST_SIZE(INNO_FS_LIST_MAX)) == 0);
+		CHECK(inno_fs_list_valid(l, INNO_FS_LIST_SIZE(INNO_FS_LIST_MAX)));
+		free(h);
+	}
+	free(l);
+	free(r);
+}
+
 UNIT_SUITE(pack_suite,
 		   UNIT_CASE(sketch_pack_round_trip_and_size),
 		   UNIT_CASE(packed_reader_refuses_what_it_cannot_hold),
 		   UNIT_CASE(merge_into_equals_merge),
 		   UNIT_CASE(merge_into_refuses_other_parameters),
 		   UNIT_CASE(funding_stats_pack_round_trip_and_size),
-		   UNIT_CASE(funding_stats_list_state));
+		   UNIT_CASE(funding_stats_list_state),
+		   UNIT_CASE(funding_stats_list_head_equals_flat));

@@ -598,6 +598,52 @@ TEST(sum_and_index_ranges)
 	free(d);
 }
 
+/*
+ * The bucket lookup finds a bucket, or where it goes, as a plain binary
+ * search does: in ascending and descending stores, with and without gaps,
+ * for indexes inside, between and beyond them.
+ */
+TEST(find_bin_equals_binary_search)
+{
+	InnoQsBin	bins[64];
+	uint64_t	seed = 7;
+	int			trial;
+
+	for (trial = 0; trial < 20000; trial++)
+	{
+		uint32_t	n,
+					i,
+					want;
+		int32_t		index,
+					at;
+		bool		asc = (trial & 1) != 0,
+					found,
+					want_found = false;
+		uint32_t	pos;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = (uint32_t) (seed >> 33) % 64;
+		at = (int32_t) ((seed >> 20) % 200) - 100;
+		for (i = 0; i < n; i++)
+		{
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			/* mostly consecutive, now and then a gap */
+			at += 1 + ((seed >> 40) % 5 == 0 ? (int32_t) ((seed >> 45) % 4) : 0);
+			bins[asc ? i : n - 1 - i].index = at;
+			bins[asc ? i : n - 1 - i].count = 1;
+		}
+		index = (int32_t) ((seed >> 10) % 400) - 200;
+		if (n > 0 && trial % 3 == 0)
+			index = bins[(seed >> 5) % n].index;
+		for (want = 0; want < n && (asc ? bins[want].index < index : bins[want].index > index); want++)
+			;
+		want_found = want < n && bins[want].index == index;
+		pos = inno_qs_find_bin(bins, n, index, asc, &found);
+		CHECK_MSG(pos == want && found == want_found, "trial %d: n %u, index %d: %u %d, want %u %d", trial, n,
+				  index, pos, found, want, want_found);
+	}
+}
+
 UNIT_SUITE(qsketch_suite,
 		   UNIT_CASE(bucket_mapping),
 		   UNIT_CASE(quantiles_within_accuracy),
@@ -609,4 +655,5 @@ UNIT_SUITE(qsketch_suite,
 		   UNIT_CASE(extreme_magnitudes),
 		   UNIT_CASE(bucket_values_over_every_magnitude),
 		   UNIT_CASE(counts_fit_int64),
-		   UNIT_CASE(sum_and_index_ranges));
+		   UNIT_CASE(sum_and_index_ranges),
+		   UNIT_CASE(find_bin_equals_binary_search));
