@@ -25,7 +25,7 @@ extern Tuplestorestate *inno_srf_materialize(FunctionCallInfo fcinfo, TupleDesc 
  * The datum: a varlena, 4 bytes of padding (8-byte alignment), then one of
  * three forms told apart by their first byte (src/core/funstats.h):
  * packed (stored), flat (arithmetic, 0.1.0's form, large states) or list
- * (small states).
+ * (small states, and stored groups of at most INNO_FS_LIST_MAX rounds).
  */
 #define FS_OFFSET 8
 #define FS_BODY(d)			((InnoFsHeader *) ((char *) (d) + FS_OFFSET))

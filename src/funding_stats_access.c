@@ -85,23 +85,17 @@ SectionHeadArg(FunctionCallInfo fcinfo, int n, int *digits, InnoFsSection *head)
 	bool		found;
 	InnoStatus	st;
 
-	if (IS_LIST(d))
-	{
-		/* a small group's rounds: summed here */
-		inno_error_clear(&err);
-		if (!inno_fs_list_valid(FS_LIST(d), VARSIZE(d) - FS_OFFSET))
-			inno_report_corrupt(INNO_ERR_CORRUPT, &err, "funding_stats");
-		c = CurrencyArg(fcinfo, n);
-		*digits = c->minor_digits;
-		inno_fs_list_head(FS_LIST(d), c->numeric, head, &found);
-		return found ? head : NULL;
-	}
-	if (!IS_PACKED(d))
+	if (!IS_LIST(d) && !IS_PACKED(d))
 		return SectionArg(fcinfo, n, digits);
+	inno_error_clear(&err);
+	if (IS_LIST(d) && !inno_fs_list_valid(FS_LIST(d), VARSIZE(d) - FS_OFFSET))
+		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "funding_stats");
 	c = CurrencyArg(fcinfo, n);
 	*digits = c->minor_digits;
-	st = inno_fs_packed_head((const uint8_t *) FS_BODY(d), VARSIZE(d) - FS_OFFSET, c->numeric, head, &found, &err);
-	if (st != INNO_OK)
+	if (IS_LIST(d))
+		inno_fs_list_head(FS_LIST(d), c->numeric, head, &found);	/* a small group's rounds, summed */
+	else if ((st = inno_fs_packed_head((const uint8_t *) FS_BODY(d), VARSIZE(d) - FS_OFFSET, c->numeric, head,
+									   &found, &err)) != INNO_OK)
 		inno_report_corrupt(st, &err, "funding_stats");
 	return found ? head : NULL;
 }

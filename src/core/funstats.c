@@ -11,8 +11,8 @@
 
 #define INITIAL_BINS 16
 
-int
-inno_fs_minor_digits(uint16_t currency)
+static int
+MinorDigits(uint16_t currency)
 {
 	/* rows come in runs of one currency: remember the last lookup */
 	static uint16_t last_currency = 0;
@@ -85,8 +85,8 @@ AddOk(int64_t a, int64_t b)
 }
 
 /* a point amount as a double in major units, for the sketch */
-double
-inno_fs_major_value(int64_t minor, int minor_digits)
+static double
+MajorValue(int64_t minor, int minor_digits)
 {
 	static const double powers[] = {1.0, 10.0, 100.0, 1000.0, 10000.0};
 	double		scale = 1.0;
@@ -133,8 +133,7 @@ inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t
 			(!open && !AddOk(s->sum_high, fr->high)) || !AddOk(k->sum_point, fr->point))
 			return INNO_ERR_PARAM;
 		/* the sketch first: it is the only step that can need room */
-		st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s),
-						 inno_fs_major_value(fr->point, inno_fs_minor_digits(fr->currency)));
+		st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, MinorDigits(fr->currency)));
 		if (st == INNO_ERR_RANGE)
 		{
 			uint32_t	more = SketchCapacity(s);
@@ -150,8 +149,7 @@ inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t
 			memset(tail, 0, add);
 			s->size += (uint32_t) add;
 			h->used += (uint32_t) add;
-			st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s),
-							 inno_fs_major_value(fr->point, inno_fs_minor_digits(fr->currency)));
+			st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, MinorDigits(fr->currency)));
 		}
 		if (st != INNO_OK)
 			return INNO_ERR_PARAM;
@@ -167,7 +165,7 @@ inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t
 		else
 			s->sum_high += fr->high;
 		{
-			int			digits = inno_fs_minor_digits(fr->currency);
+			int			digits = MinorDigits(fr->currency);
 			/* most rounds are one amount: low, point and high then share a band */
 			int			tp = inno_fs_band_of(fr->point, digits);
 
@@ -445,7 +443,7 @@ static bool
 BandsValid(const InnoFsSection *s)
 {
 	int64_t		cum[3] = {0, 0, 0};
-	int			digits = inno_fs_minor_digits(s->currency);
+	int			digits = MinorDigits(s->currency);
 	int			t,
 				j;
 
@@ -532,8 +530,8 @@ inno_fs_validate(const InnoFsHeader *h, size_t size, InnoError *err)
 			((__int128) s->min_point * s->disclosed > s->sum_point ||
 			 (__int128) s->max_point * s->disclosed < s->sum_point ||
 			 (s->open == 0 && s->sum_point > s->sum_high) ||
-			 inno_fs_sketch(s)->min != inno_fs_major_value(s->min_point, inno_fs_minor_digits(s->currency)) ||
-			 inno_fs_sketch(s)->max != inno_fs_major_value(s->max_point, inno_fs_minor_digits(s->currency))))
+			 inno_fs_sketch(s)->min != MajorValue(s->min_point, MinorDigits(s->currency)) ||
+			 inno_fs_sketch(s)->max != MajorValue(s->max_point, MinorDigits(s->currency))))
 		{
 			inno_set_detail(err, "Section %d's sums or extremes do not agree with each other.", i + 1);
 			return INNO_ERR_CORRUPT;

@@ -42,9 +42,6 @@ inno_fs_v1_threshold(int i)
 extern bool inno_fs_threshold_is_new(int t);
 /* the band of an amount in minor units: the last threshold at or below it, -1 below all */
 extern int	inno_fs_band_of(int64_t minor, int minor_digits);
-/* a currency's minor digits (2 when unknown), and an amount in minor units as the sketch's major units */
-extern int	inno_fs_minor_digits(uint16_t currency);
-extern double inno_fs_major_value(int64_t minor, int minor_digits);
 
 typedef struct InnoFsKind
 {

@@ -13,8 +13,7 @@
 
 #include "funstats.h"
 
-#if INNO_FS_LIST_MAX * INNO_FR_AMOUNT_MAX / INNO_FS_LIST_MAX != INNO_FR_AMOUNT_MAX || \
-	INNO_FR_AMOUNT_MAX > INT64_MAX / INNO_FS_LIST_MAX
+#if INNO_FR_AMOUNT_MAX > INT64_MAX / INNO_FS_LIST_MAX
 #error "the sums of a list must not overflow"
 #endif
 
