@@ -97,15 +97,14 @@ ReportOverflow(void)
 			 errdetail("The counts of a stage_funnel add up to at most %lld.", (long long) PG_INT64_MAX)));
 }
 
-/* funnel(project_stage): transition (strict: NULL stages are skipped). */
 /*
- * funnel(project_stage): transition.  Each call adds one project, so a
- * state's total is at most the initial state's (INITCOND's, the same for
- * every group) plus the calls made so far at this call site: while that
- * stays below INT64_MAX no total can overflow, and the row is counted
- * without summing the state's 16 counts.  The calls left are kept in
- * fn_extra; past them (a custom aggregate seeded near INT64_MAX), and
- * outside an aggregate, every row is checked.
+ * funnel(project_stage): transition (strict: NULL stages are skipped).
+ * Each call adds one project, so a state's total is at most the initial
+ * state's (INITCOND's, the same for every group) plus the calls made so far
+ * at this call site: while that stays below INT64_MAX no total can
+ * overflow, and the row is counted without summing the state's 16 counts.
+ * The calls left are kept in fn_extra; past them (a custom aggregate seeded
+ * near INT64_MAX), and outside an aggregate, every row is checked.
  */
 PG_FUNCTION_INFO_V1(funnel_trans);
 Datum

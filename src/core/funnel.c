@@ -36,10 +36,17 @@ funnel_sum(const InnoFunnel *f)
  * int64 (possible only from a state seeded with huge counts): a value whose
  * total cannot be read must never be produced.
  */
+/* is a stage one a funnel counts (a rung, within the slots)? */
+static bool
+Counted(InnoStage stage)
+{
+	return stage < INNO_FUNNEL_SLOTS && inno_stage_rank(stage) != 0;
+}
+
 InnoStatus
 inno_funnel_add(InnoFunnel *f, InnoStage stage, int64_t n)
 {
-	if (stage >= INNO_FUNNEL_SLOTS || inno_stage_rank(stage) == 0)
+	if (!Counted(stage))
 		return INNO_ERR_PARAM;
 	if (n < 0 || funnel_sum(f) + (uint64_t) n > (uint64_t) INT64_MAX)
 		return INNO_ERR_RANGE;
@@ -50,7 +57,7 @@ inno_funnel_add(InnoFunnel *f, InnoStage stage, int64_t n)
 bool
 inno_funnel_add_one_unchecked(InnoFunnel *f, InnoStage stage)
 {
-	if (stage >= INNO_FUNNEL_SLOTS || inno_stage_rank(stage) == 0)
+	if (!Counted(stage))
 		return false;
 	f->count[stage]++;
 	return true;
