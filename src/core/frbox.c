@@ -135,16 +135,6 @@ DateSpan(const InnoFrBox *box)
 	return ((double) box->date_hi - (double) box->date_lo) / 365.25;
 }
 
-static int
-PopCount(uint32_t x)
-{
-	int			n = 0;
-
-	for (; x; x &= x - 1)
-		n++;
-	return n;
-}
-
 double
 inno_frbox_penalty(const InnoFrBox *orig, const InnoFrBox *b)
 {
@@ -153,8 +143,8 @@ inno_frbox_penalty(const InnoFrBox *orig, const InnoFrBox *b)
 
 	inno_frbox_union(&grown, b);
 	penalty = (DateSpan(&grown) - DateSpan(orig)) + (AmountSpan(&grown) - AmountSpan(orig));
-	penalty += PopCount(grown.currencies & ~orig->currencies);
-	penalty += 0.5 * PopCount((uint32_t) (grown.flags & ~orig->flags));
+	penalty += inno_popcount32(grown.currencies & ~orig->currencies);
+	penalty += 0.5 * inno_popcount32((uint32_t) (grown.flags & ~orig->flags));
 	return penalty;
 }
 

@@ -319,16 +319,6 @@ Area(const InnoFrKey *k)
 	return (DateExtent(k) + 1.0) * (AmountExtent(k) + 1.0);
 }
 
-static int
-PopCount(uint32_t x)
-{
-	int			n = 0;
-
-	for (; x; x &= x - 1)
-		n++;
-	return n;
-}
-
 double
 inno_frkey_penalty(const InnoFrKey *orig, const InnoFrKey *b)
 {
@@ -338,8 +328,8 @@ inno_frkey_penalty(const InnoFrKey *orig, const InnoFrKey *b)
 	inno_frkey_union(&grown, b);
 	penalty = Area(&grown) - Area(orig);
 	/* a currency or kind of round the subtree did not have costs more than any area */
-	penalty += 1e10 * PopCount((grown.bits & ~orig->bits) & INNO_FRKEY_CURRENCY_MASK);
-	penalty += 1e9 * PopCount((grown.bits & ~orig->bits) & ~INNO_FRKEY_CURRENCY_MASK);
+	penalty += 1e10 * inno_popcount32((grown.bits & ~orig->bits) & INNO_FRKEY_CURRENCY_MASK);
+	penalty += 1e9 * inno_popcount32((grown.bits & ~orig->bits) & ~INNO_FRKEY_CURRENCY_MASK);
 	return penalty > 0.0 ? penalty : 0.0;
 }
 

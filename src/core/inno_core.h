@@ -58,4 +58,11 @@ extern void inno_set_hint(InnoError *err, const char *fmt,...)
 extern InnoStatus inno_binary_check(const uint8_t *buf, size_t len, const char *type_name,
 									unsigned version, size_t size, bool at_least, InnoError *err);
 
+/* the number of bits set (the GiST keys' currency and kind sets) */
+static inline int
+inno_popcount32(uint32_t x)
+{
+	return __builtin_popcount(x);
+}
+
 #endif							/* INNO_CORE_H */
