@@ -253,9 +253,9 @@ funding_vocabulary(PG_FUNCTION_ARGS)
 		char	   *utf8_meaning;
 		char	   *meaning;
 
-		if (p->entry.cls == LX_STAGE)
+		if (p->entry.cls == LX_STAGE || p->entry.cls == LX_SCHEME)
 		{
-			funcctx->call_cntr++;	/* stage_ladder() and the stage page list those */
+			funcctx->call_cntr++;	/* stage_ladder(), designation_vocabulary() and their pages list those */
 			continue;
 		}
 		/*

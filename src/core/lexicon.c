@@ -39,6 +39,7 @@ inno_lx_class_name(LxClass cls)
 		[LX_CUE] = "extract_cue",
 		[LX_NOT_ROUND] = "extract_not_round",
 		[LX_SUBJECT] = "extract_subject",
+		[LX_SCHEME] = "designation",
 	};
 
 	return (int) cls > 0 && cls < LX_NCLASSES ? names[cls] : "?";
@@ -207,6 +208,7 @@ Build(void)
 
 	inno_stage_register_vocabulary();
 	inno_funding_register_vocabulary();
+	inno_desig_register_vocabulary();
 
 	nnodes = 0;
 	(void) NewNode(0);

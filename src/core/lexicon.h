@@ -13,7 +13,7 @@
  * spaces, '-' and '_' in the text ("Pre-A轮", "pre a轮", "PreA轮").
  *
  * Every vocabulary lives once, as data, in the file that owns its meaning
- * (stage.c, funding_vocab.c); each registers its phrases here on first use.
+ * (stage.c, funding_vocab.c, designation_vocab.c); each registers its phrases here on first use.
  * A phrase may carry several entries ("a" is the round kind A and the
  * English article): the readers decide between them.
  */
@@ -113,6 +113,7 @@ typedef enum LxClass
 	LX_CUE,						/* extraction: a word that announces funding */
 	LX_NOT_ROUND,				/* extraction: the amount is not a round's */
 	LX_SUBJECT,					/* extraction: counted subjects (个, 家, projects) */
+	LX_SCHEME,					/* a designation scheme; value: scheme | implied level << 8 */
 	LX_NCLASSES
 } LxClass;
 
@@ -152,6 +153,7 @@ typedef struct LxPhrase
 extern void inno_lx_add(const char *phrase, uint8_t cls, uint16_t value, uint16_t flags);
 extern void inno_stage_register_vocabulary(void);
 extern void inno_funding_register_vocabulary(void);
+extern void inno_desig_register_vocabulary(void);
 
 /* Trie labels of a phrase (folded code points, GAP_LABEL for a gap); -1 if too long. */
 #define LX_MAX_PHRASE_CPS 64

@@ -7,6 +7,7 @@
  * and the documentation check all read the tables below.
  */
 #include "stage.h"
+#include "designation.h"
 #include "lexicon.h"
 #include "textnorm.h"
 
@@ -285,6 +286,15 @@ inno_stage_parse(const char *s, size_t len, InnoStage *code, InnoError *err)
 		}
 	}
 	SuggestStage(&t, lx[a].start, lx[b - 1].end, err);
+	/* an honour, not a rung: point to the designation type */
+	{
+		InnoDesignation d;
+		InnoError	derr;
+
+		if (inno_desig_parse(s, len, &d, &derr) == INNO_OK)
+			inno_set_hint(err, "The text names a designation (%s), not a stage: designations are their own type, "
+						  "designation.", inno_scheme_by_code(inno_desig_scheme(d))->label);
+	}
 	return INNO_ERR_SYNTAX;
 }
 

@@ -21,6 +21,7 @@
 	SUITE(funstats_suite) \
 	SUITE(pack_suite) \
 	SUITE(survival_suite) \
+	SUITE(designation_suite) \
 	SUITE(vocab_doc_suite)
 
 #define SUITE(name) extern const UnitSuite name;

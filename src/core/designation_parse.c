@@ -1,0 +1,725 @@
+/*
+ * designation_parse.c
+ *	  The designation reader: list names as sources write them.
+ *
+ *	  "2024年省瞪羚企业"                       provincial gazelle 2024
+ *	  "国家级专精特新"小巨人"企业（第五批，2023）" national little_giant 2023 batch 5
+ *	  "高新技术企业 2023-2025"                  national high_tech 2023 (valid 2023-2025)
+ *	  "Jiangsu gazelle 2024"                    provincial gazelle 2024
+ *	  "苏州市瞪羚企业 2024"                     municipal gazelle 2024
+ *
+ * The text is folded by the lexicon (case, full-width forms, traditional
+ * characters), quotation marks are dropped ("小巨人" is 小巨人), and read
+ * left to right.  Scheme spellings are looked up in the lexicon; the other
+ * words (levels, places, batch, validity, edition, fillers) come from the
+ * table in designation_vocab.c.  A run of Chinese characters the tables do
+ * not know is a place's name only when a level word ends it (苏州市, 江宁区,
+ * 苏州工业园区): the suffix says the level, the name is not kept.
+ *
+ * Nothing is guessed: a text without a scheme, with two schemes, with two
+ * levels that disagree, with a level the scheme is not issued at, or with a
+ * word the tables do not know is an error, with a hint where one helps.
+ */
+#include "designation.h"
+#include "lexicon.h"
+#include "stage.h"
+
+#include <string.h>
+
+#define DESIG_CAP 256
+
+typedef struct Reader
+{
+	LxText		t;
+	InnoError  *err;
+	unsigned	scheme;
+	unsigned	scheme_level;	/* implied by the scheme's spelling */
+	unsigned	level;
+	int			level_from,
+				level_to;
+	unsigned	year,
+				until,
+				batch,
+				edition;
+	int			year_at;		/* code point where the list year starts */
+} Reader;
+
+/* the non-scheme words as code points, built on first use */
+typedef struct WordCps
+{
+	const DesigWord *w;
+	uint32_t	cp[24];
+	int			n;
+	bool		ascii;
+} WordCps;
+
+static WordCps wcps[160];
+static int	nwcps = -1;
+
+static void
+BuildWords(void)
+{
+	int			count,
+				i;
+	const DesigWord *w = inno_desig_words(&count);
+
+	nwcps = 0;
+	for (i = 0; i < count && nwcps < (int) (sizeof(wcps) / sizeof(wcps[0])); i++)
+	{
+		WordCps    *c = &wcps[nwcps];
+		int			n = 0,
+					k;
+
+		if (w[i].role == DW_SCHEME)
+			continue;
+		n = inno_lx_phrase_labels(w[i].text, c->cp);
+		if (n <= 0 || n > 24)
+			continue;
+		c->w = &w[i];
+		c->n = n;
+		c->ascii = true;
+		for (k = 0; k < n; k++)
+		{
+			if (c->cp[k] == LX_GAP_LABEL)
+				c->cp[k] = ' ';
+			if (c->cp[k] >= 0x80)
+				c->ascii = false;
+		}
+		nwcps++;
+	}
+}
+
+static bool
+IsLetter(const Reader *r, int i)
+{
+	return i >= 0 && i < r->t.n && inno_lx_is_letter(r->t.cp[i]);
+}
+
+/*
+ * The longest table word at i (NULL if none).  An English word must be a
+ * whole word; its spaces match any gap.
+ */
+static const DesigWord *
+WordAt(const Reader *r, int i, int *end)
+{
+	const DesigWord *best = NULL;
+	int			k;
+
+	if (nwcps < 0)
+		BuildWords();
+	*end = i;
+	if (IsLetter(r, i) && IsLetter(r, i - 1))
+		return NULL;
+	for (k = 0; k < nwcps; k++)
+	{
+		const WordCps *c = &wcps[k];
+		int			p = i,
+					q;
+
+		for (q = 0; q < c->n && p < r->t.n; q++)
+		{
+			if (c->cp[q] == ' ')
+			{
+				while (p < r->t.n && inno_lx_is_gap(r->t.cp[p]))
+					p++;
+				continue;
+			}
+			if (r->t.cp[p] != c->cp[q])
+				break;
+			p++;
+		}
+		if (q < c->n || (c->ascii && IsLetter(r, p)))
+			continue;
+		if (p > *end)
+		{
+			*end = p;
+			best = c->w;
+		}
+	}
+	return best;
+}
+
+/* Fail with a detail quoting code points [from, to) of the input. */
+static InnoStatus
+Fail(Reader *r, InnoStatus st, const char *fmt, int from, int to)
+{
+	char		q[128];
+	size_t		a,
+				b;
+
+	if (from < 0)
+		from = 0;
+	if (to > r->t.n)
+		to = r->t.n;
+	a = r->t.off[from];
+	b = to > from ? r->t.off[to] : a;
+	if (b - a > sizeof(q) - 1)
+		b = a + sizeof(q) - 1;
+	/* never cut a character in two */
+	while (b > a && b < r->t.len && ((unsigned char) r->t.orig[b] & 0xC0) == 0x80)
+		b--;
+	memcpy(q, r->t.orig + a, b - a);
+	q[b - a] = '\0';
+	inno_set_detail(r->err, fmt, q);
+	return st;
+}
+
+/* The hint for a text that names no scheme, in the script the text is written in. */
+static void
+HintSchemes(InnoError *err, bool chinese)
+{
+	if (chinese)
+		inno_set_hint(err, "Name a scheme (高新技术企业, 专精特新, 小巨人, 瞪羚企业, 独角兽; designation_schemes() "
+					  "lists all), the issuer level and the list year: 2024年省瞪羚企业.");
+	else
+		inno_set_hint(err, "Name a scheme (high_tech, little_giant, gazelle, unicorn; designation_schemes() lists all), "
+					  "the issuer level (national, provincial, municipal, district) and the list year: "
+					  "provincial gazelle 2024.");
+}
+
+static int
+SkipGaps(const Reader *r, int i)
+{
+	while (i < r->t.n && (inno_lx_is_gap(r->t.cp[i]) || r->t.cp[i] == ' '))
+		i++;
+	return i;
+}
+
+/* Digits at i: their value (at most 6 digits), *end after them; -1 if none. */
+static long
+Number(const Reader *r, int i, int *end)
+{
+	long		v = 0;
+	int			j = i;
+
+	while (j < r->t.n && inno_lx_is_digit(r->t.cp[j]) && j - i < 7)
+		v = v * 10 + (long) (r->t.cp[j++] - '0');
+	*end = j;
+	if (j == i || (j < r->t.n && inno_lx_is_digit(r->t.cp[j])))
+		return -1;
+	return v;
+}
+
+/* A Chinese number from 1 to 99 (五, 十二, 二十三) at i; -1 if none. */
+static long
+ChineseNumber(const Reader *r, int i, int *end)
+{
+	static const uint32_t cn[10] = {0, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+	long		tens = 0,
+				ones = 0;
+	int			j = i,
+				d;
+	bool		ten = false;
+
+	for (; j < r->t.n; j++)
+	{
+		uint32_t	c = r->t.cp[j];
+
+		if (c == 0x5341 && !ten)	/* 十 */
+		{
+			tens = ones ? ones : 1;
+			ones = 0;
+			ten = true;
+			continue;
+		}
+		for (d = 1; d < 10 && cn[d] != c; d++)
+			;
+		if (d == 10 || ones)
+			break;
+		ones = d;
+	}
+	*end = j;
+	if (j == i)
+		return -1;
+	return tens * 10 + ones;
+}
+
+static InnoStatus
+SetLevel(Reader *r, unsigned level, int from, int to)
+{
+	if (r->level != 0 && r->level != level)
+	{
+		const InnoLevelInfo *a = inno_level_by_code(r->level),
+				   *b = inno_level_by_code(level);
+
+		Fail(r, INNO_ERR_SYNTAX, "The text names two issuer levels (\"%s\" and another).", from, to);
+		inno_set_hint(r->err, "A designation has one issuer: %s or %s, not both. Record each list as its own value.",
+					  a->label, b->label);
+		return INNO_ERR_SYNTAX;
+	}
+	r->level = level;
+	r->level_from = from;
+	r->level_to = to;
+	return INNO_OK;
+}
+
+/* A year at [i, end): 4 digits; INNO_ERR_RANGE when out of range. */
+static InnoStatus
+Year(Reader *r, int i, long v, int end, unsigned *out)
+{
+	if (end - i != 4)
+	{
+		Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a year.", i, end);
+		inno_set_hint(r->err, "Write list years with four digits: 2024年, 2024.");
+		return INNO_ERR_SYNTAX;
+	}
+	if (v < INNO_DESIG_YEAR_MIN || v > INNO_DESIG_YEAR_MAX)
+	{
+		Fail(r, INNO_ERR_RANGE, "The year \"%s\" is out of range.", i, end);
+		inno_set_hint(r->err, "Designation years run from %d to %d.", INNO_DESIG_YEAR_MIN, INNO_DESIG_YEAR_MAX);
+		return INNO_ERR_RANGE;
+	}
+	*out = (unsigned) v;
+	return INNO_OK;
+}
+
+/* After a year: "-2025", "~2025", "至2025年", "to 2025"; returns where the range ends, or i. */
+static int
+RangeEnd(Reader *r, int i, unsigned *until, InnoStatus *st)
+{
+	int			j = i,
+				e,
+				k;
+	long		v;
+
+	*st = INNO_OK;
+	while (j < r->t.n && r->t.cp[j] == 0x5E74)	/* 年 */
+		j++;
+	k = SkipGaps(r, j);
+	/* a gap holding a dash, '~', 至, 到 or "to" */
+	if (k > j)
+	{
+		bool		dash = false;
+		int			g;
+
+		for (g = j; g < k; g++)
+			dash |= r->t.cp[g] == '-';
+		if (!dash && !(k + 1 < r->t.n && r->t.cp[k] == 't' && r->t.cp[k + 1] == 'o' && !IsLetter(r, k + 2)))
+			return i;
+		if (!dash)
+			k = SkipGaps(r, k + 2);
+	}
+	else if (k < r->t.n && (r->t.cp[k] == '~' || r->t.cp[k] == 0x81F3 || r->t.cp[k] == 0x5230))	/* ~ 至 到 */
+		k = SkipGaps(r, k + 1);
+	else
+		return i;
+	v = Number(r, k, &e);
+	if (v < 0)
+		return i;
+	if ((*st = Year(r, k, v, e, until)) != INNO_OK)
+		return i;
+	return e;
+}
+
+static InnoStatus
+Validity(Reader *r, unsigned from, unsigned until, int at, int end)
+{
+	if (r->until != 0 && r->until != until)
+	{
+		Fail(r, INNO_ERR_SYNTAX, "The validity \"%s\" is given twice.", at, end);
+		return INNO_ERR_SYNTAX;
+	}
+	if (from != 0 && r->year != 0 && from != r->year)
+	{
+		Fail(r, INNO_ERR_SYNTAX, "The validity \"%s\" starts in another year than the list.", at, end);
+		inno_set_hint(r->err, "A designation's validity starts in its list year: write \"2023年 高新技术企业 2023-2025\".");
+		return INNO_ERR_SYNTAX;
+	}
+	if (from != 0)
+		r->year = from;
+	r->until = until;
+	return INNO_OK;
+}
+
+/* Numbers: a list year (and range), a batch, a validity or an edition. */
+static InnoStatus
+ReadNumber(Reader *r, int *pi, int pending, int pending_at)
+{
+	int			i = *pi,
+				e,
+				k;
+	long		v = Number(r, i, &e);
+	unsigned	y,
+				until = 0;
+	const DesigWord *w;
+	InnoStatus	st;
+
+	if (v < 0)
+		return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a year or a batch number.", i, e);
+	k = e;
+	/* an ordinal: 5th batch */
+	if (e + 1 < r->t.n && IsLetter(r, e) && !IsLetter(r, e + 2) &&
+		((r->t.cp[e] == 't' && r->t.cp[e + 1] == 'h') || (r->t.cp[e] == 's' && r->t.cp[e + 1] == 't') ||
+		 (r->t.cp[e] == 'n' && r->t.cp[e + 1] == 'd') || (r->t.cp[e] == 'r' && r->t.cp[e + 1] == 'd')))
+	{
+		w = WordAt(r, SkipGaps(r, e + 2), &k);
+		if (w == NULL || w->role != DW_BATCH || (pending != 0 && pending != DW_BATCH))
+			return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is an ordinal, and only batches are numbered.", i, e + 2);
+		pending = DW_BATCH;
+	}
+	/* a word after its number: 5批, 2025版, 2025 criteria */
+	else if ((w = WordAt(r, SkipGaps(r, e), &k)) != NULL && (w->flags & DWF_CLOSE) &&
+			 (w->role == DW_BATCH || w->role == DW_EDITION) && (pending == 0 || pending == w->role))
+		pending = w->role;
+	else
+		k = e;
+
+	if (pending == DW_BATCH)
+	{
+		if (v < 1 || v > INNO_DESIG_BATCH_MAX)
+			return Fail(r, INNO_ERR_RANGE, "The batch number \"%s\" is out of range.", i, e);
+		if (r->batch != 0 && r->batch != (unsigned) v)
+			return Fail(r, INNO_ERR_SYNTAX, "The text names two batches (\"%s\" and another).", i, e);
+		r->batch = (unsigned) v;
+		*pi = k;
+		return INNO_OK;
+	}
+	if ((st = Year(r, i, v, e, &y)) != INNO_OK)
+		return st;
+	if (pending == DW_EDITION)
+	{
+		if (r->edition != 0 && r->edition != y)
+			return Fail(r, INNO_ERR_SYNTAX, "The text names two criteria editions (\"%s\" and another).", i, e);
+		r->edition = y;
+		*pi = k;
+		return INNO_OK;
+	}
+	e = RangeEnd(r, e, &until, &st);
+	if (st != INNO_OK)
+		return st;
+	if (pending == DW_VALIDITY)
+	{
+		/* 有效期2023-2025 gives both ends, 有效期至2025 the last year */
+		st = until ? Validity(r, y, until, pending_at, e) : Validity(r, 0, y, pending_at, e);
+		*pi = e;
+		return st;
+	}
+	if (until)
+	{
+		if ((st = Validity(r, y, until, i, e)) != INNO_OK)
+			return st;
+		r->year_at = i;
+		*pi = e;
+		return INNO_OK;
+	}
+	if (r->year != 0 && r->year != y)
+	{
+		Fail(r, INNO_ERR_SYNTAX, "The text names two list years (\"%s\" and another).", i, e);
+		inno_set_hint(r->err, "A designation is one list's; record each year's list as its own value.");
+		return INNO_ERR_SYNTAX;
+	}
+	r->year = y;
+	r->year_at = i;
+	*pi = e;
+	return INNO_OK;
+}
+
+/* A scheme or a stage spelled at i; returns its end, 0 if neither. */
+static int
+Vocabulary(Reader *r, int i, InnoStatus *st)
+{
+	const LxEntry *ent,
+			   *e;
+	int			n,
+				len;
+
+	*st = INNO_OK;
+	if (IsLetter(r, i) && IsLetter(r, i - 1))
+		return 0;
+	len = inno_lx_match(&r->t, i, &ent, &n);
+	if (len == 0)
+		return 0;
+	if ((e = inno_lx_find(ent, n, LX_SCHEME)) != NULL)
+	{
+		unsigned	scheme = e->value & 0xFF;
+
+		if (r->scheme != 0 && r->scheme != scheme)
+		{
+			Fail(r, INNO_ERR_SYNTAX, "The text names two designations (\"%s\" and another).", i, i + len);
+			inno_set_hint(r->err, "A designation value holds one honour; designation_set() gathers a firm's honours.");
+			*st = INNO_ERR_SYNTAX;
+			return 0;
+		}
+		r->scheme = scheme;
+		if (e->value >> 8)
+			r->scheme_level = e->value >> 8;
+		return i + len;
+	}
+	if ((e = inno_lx_find(ent, n, LX_STAGE)) != NULL)
+	{
+		const InnoStageInfo *s = inno_stage_by_code((InnoStage) e->value);
+
+		Fail(r, INNO_ERR_SYNTAX, "\"%s\" is a project stage, not a designation.", i, i + len);
+		if (e->value == INNO_STAGE_ABOVE_SCALE)
+			inno_set_hint(r->err, "规上 (above_scale) is a statistical scope, not an honour: record it as a project_stage.");
+		else
+			inno_set_hint(r->err, "\"%s\" is a rung of the project_stage ladder: record it as a project_stage.", s->label);
+		*st = INNO_ERR_SYNTAX;
+		return 0;
+	}
+	return 0;
+}
+
+/* An unknown word at [i, j): quote it and suggest the closest scheme. */
+static InnoStatus
+Unknown(Reader *r, int i, int j)
+{
+	int			d;
+	const LxPhrase *p = j - i <= 40 ? inno_lx_suggest(&r->t.cp[i], j - i, LX_SCHEME, &d) : NULL;
+
+	Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a designation scheme, an issuer level, a year or a batch.", i, j);
+	if (p != NULL)
+	{
+		char		shown[128];
+
+		inno_lx_display(p->text, shown, sizeof(shown));
+		inno_set_hint(r->err, "Perhaps you meant \"%s\" (%s).", shown,
+					  inno_scheme_by_code(p->entry.value & 0xFF)->label);
+	}
+	else if (inno_lx_is_cjk(r->t.cp[i]))
+		inno_set_hint(r->err, "Name a place with its level (苏州市, 江宁区, 江苏省), or the level alone (省级, 市级).");
+	else
+		HintSchemes(r->err, false);
+	return INNO_ERR_SYNTAX;
+}
+
+/* Does a scheme, a table word or a number start at i? */
+static bool
+Known(Reader *r, int i)
+{
+	const LxEntry *ent;
+	int			n,
+				e;
+
+	if (inno_lx_is_digit(r->t.cp[i]))
+		return true;
+	if (inno_lx_match(&r->t, i, &ent, &n) > 0 &&
+		(inno_lx_find(ent, n, LX_SCHEME) || inno_lx_find(ent, n, LX_STAGE)))
+		return true;
+	return WordAt(r, i, &e) != NULL;
+}
+
+/* A place's name: unknown Chinese characters at i ended by a level suffix (苏州市). */
+static InnoStatus
+Place(Reader *r, int *pi)
+{
+	int			i = *pi,
+				j = i + 1,
+				s;
+	const DesigWord *w;
+
+	while (j < r->t.n && inno_lx_is_cjk(r->t.cp[j]) && !Known(r, j))
+		j++;
+	w = j < r->t.n ? WordAt(r, j, &s) : NULL;
+	if (w == NULL || w->role != DW_LEVEL || !(w->flags & DWF_SUFFIX))
+		return Unknown(r, i, j);
+	*pi = s;
+	return SetLevel(r, w->value, i, s);
+}
+
+/*
+ * Read the text left to right.  `pending` is a word waiting for its number
+ * (第, batch, 有效期, criteria); after 第 and a Chinese number, 批 must follow.
+ */
+static InnoStatus
+ReadAll(Reader *r)
+{
+	int			i = 0,
+				pending = 0,
+				pending_at = 0;
+	bool		after_place = false,
+				need_pi = false;
+	InnoStatus	st = INNO_OK;
+
+	while (i < r->t.n)
+	{
+		uint32_t	c = r->t.cp[i];
+		const DesigWord *w;
+		int			e;
+		long		v;
+		bool		place = false;
+
+		if (inno_lx_is_gap(c) || inno_lx_is_separator(c))
+		{
+			i++;
+			continue;
+		}
+		w = WordAt(r, i, &e);
+		if (need_pi)
+		{
+			if (w == NULL || w->role != DW_BATCH || !(w->flags & DWF_CLOSE))
+				return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a batch: write 第五批.", pending_at, i);
+			need_pi = false;
+			i = e;
+			continue;
+		}
+		if (inno_lx_is_digit(c))
+			st = ReadNumber(r, &i, pending, pending_at);
+		else if (pending == DW_BATCH && (v = ChineseNumber(r, i, &e)) > 0)
+		{
+			if (r->batch != 0 && r->batch != (unsigned) v)
+				return Fail(r, INNO_ERR_SYNTAX, "The text names two batches (\"%s\" and another).", i, e);
+			r->batch = (unsigned) v;
+			need_pi = true;
+			i = e;
+		}
+		else if (w != NULL && (w->flags & DWF_OPEN) && (pending == 0 || pending == w->role))
+		{
+			/* valid until 2025: two words of one role before the number */
+			if (pending == 0)
+				pending_at = i;
+			pending = w->role;
+			i = e;
+			continue;
+		}
+		else if (pending != 0)
+			return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not followed by its number.", pending_at, i);
+		else if ((v = Vocabulary(r, i, &st)) > 0)
+			i = (int) v;
+		else if (st != INNO_OK)
+			return st;
+		else if (w != NULL && w->role == DW_LEVEL)
+		{
+			/* the suffix of a known place's name (北京市, 江苏省) adds nothing */
+			if (!(after_place && (w->flags & DWF_SUFFIX)))
+				st = SetLevel(r, w->value, i, e);
+			i = e;
+		}
+		else if (w != NULL && w->role == DW_PLACE)
+		{
+			st = SetLevel(r, w->value, i, e);
+			place = true;
+			i = e;
+		}
+		else if (w != NULL && w->role == DW_FILLER)
+			i = e;
+		else if (w != NULL && w->role == DW_RELATIVE)
+		{
+			Fail(r, INNO_ERR_SYNTAX, "\"%s\" is a year relative to when the text was written.", i, e);
+			inno_set_hint(r->err, "Write the list year: 2024年省独角兽企业, unicorn 2024.");
+			return INNO_ERR_SYNTAX;
+		}
+		else if (w != NULL)
+			return Fail(r, INNO_ERR_SYNTAX, "\"%s\" follows no number.", i, e);
+		else if (inno_lx_is_cjk(c))
+			st = Place(r, &i);
+		else if (inno_lx_is_letter(c))
+		{
+			int			j = i;
+
+			while (j < r->t.n && inno_lx_is_letter(r->t.cp[j]))
+				j++;
+			return Unknown(r, i, j);
+		}
+		else
+			return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not part of a designation.", i, i + 1);
+		if (st != INNO_OK)
+			return st;
+		pending = 0;
+		after_place = place;
+	}
+	if (need_pi)
+		return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a batch: write 第五批.", pending_at, r->t.n);
+	if (pending != 0)
+		return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not followed by its number.", pending_at, r->t.n);
+	return INNO_OK;
+}
+
+/* Decode, fold and drop quotation marks. */
+static bool
+Load(Reader *r, const char *s, size_t len, uint32_t *cp, uint32_t *off, bool *too_long)
+{
+	int			i,
+				k = 0;
+
+	if (!inno_lx_load(s, len, cp, off, DESIG_CAP, &r->t, too_long))
+		return false;
+	for (i = 0; i < r->t.n; i++)
+	{
+		uint32_t	c = cp[i];
+
+		if (c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+			c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F)
+			continue;
+		cp[k] = c;
+		off[k] = off[i];
+		k++;
+	}
+	off[k] = off[r->t.n];
+	r->t.n = k;
+	return true;
+}
+
+InnoStatus
+inno_desig_parse(const char *s, size_t len, InnoDesignation *d, InnoError *err)
+{
+	uint32_t	cp[DESIG_CAP];
+	uint32_t	off[DESIG_CAP + 1];
+	Reader		r;
+	bool		too_long;
+	InnoStatus	st;
+	const InnoSchemeInfo *info;
+	unsigned	level,
+				term = 0;
+
+	inno_error_clear(err);
+	memset(&r, 0, sizeof(r));
+	r.err = err;
+	if (!Load(&r, s, len, cp, off, &too_long))
+	{
+		if (too_long)
+			inno_set_detail(err, "The text is longer than %d characters.", DESIG_CAP);
+		else
+			inno_set_detail(err, "The text is not valid UTF-8 or holds a NUL.");
+		return INNO_ERR_SYNTAX;
+	}
+	if ((st = ReadAll(&r)) != INNO_OK)
+		return st;
+	if (r.scheme == 0)
+	{
+		bool		chinese = false;
+		int			i;
+
+		for (i = 0; i < r.t.n; i++)
+			chinese |= inno_lx_is_cjk(r.t.cp[i]);
+		inno_set_detail(err, r.t.n ? "The text names no designation scheme." : "The designation is empty.");
+		HintSchemes(err, chinese);
+		return INNO_ERR_SYNTAX;
+	}
+	info = inno_scheme_by_code(r.scheme);
+	if (r.scheme_level && r.level && r.scheme_level != r.level)
+		return SetLevel(&r, r.scheme_level, r.level_from, r.level_to);
+	level = r.level ? r.level : r.scheme_level ? r.scheme_level : info->default_level;
+	if (level && !(info->levels & INNO_LEVEL_BIT(level)))
+	{
+		inno_set_detail(err, "%s is not issued at the %s level.", info->name_zh, inno_level_by_code(level)->label);
+		inno_set_hint(err, "%s (%s): %s.", info->name_zh, info->label, info->issuer);
+		return INNO_ERR_SYNTAX;
+	}
+	if (r.until)
+	{
+		if (r.year == 0)
+		{
+			inno_set_detail(err, "The text gives a validity but no list year.");
+			inno_set_hint(err, "Write the list year too: \"高新技术企业 2023-2025\", \"2023 high_tech until 2025\".");
+			return INNO_ERR_SYNTAX;
+		}
+		if (r.until < r.year || r.until - r.year + 1 > INNO_DESIG_TERM_MAX)
+		{
+			inno_set_detail(err, "A validity from %u until %u is out of range.", r.year, r.until);
+			inno_set_hint(err, "The last year of validity is the list year or later, at most %d years on.",
+						  INNO_DESIG_TERM_MAX - 1);
+			return INNO_ERR_RANGE;
+		}
+		term = r.until - r.year + 1;
+	}
+	else if (r.year)
+		term = info->term;
+	if (r.year && term && r.year + term - 1 > INNO_DESIG_YEAR_MAX)
+	{
+		inno_set_detail(err, "The validity of a %u list runs past %d.", r.year, INNO_DESIG_YEAR_MAX);
+		return INNO_ERR_RANGE;
+	}
+	*d = inno_desig_make(r.scheme, level, r.year, term, r.batch, r.edition);
+	return INNO_OK;
+}
