@@ -186,15 +186,6 @@ extern void inno_desig_encode_binary(InnoDesignation d, uint8_t *buf);
 extern InnoStatus inno_desig_decode_binary(const uint8_t *buf, size_t len, InnoDesignation *d,
 										   InnoError *err);
 
-/*
- * A designation from its parts, as SQL's designation(scheme, level, year,
- * valid_until) gives them: scheme and level are read as the reader reads
- * them (level may be NULL/empty), year and until may be 0.
- */
-extern InnoStatus inno_desig_from_parts(const char *scheme, size_t scheme_len,
-										const char *level, size_t level_len,
-										int year, int until, InnoDesignation *d, InnoError *err);
-
 /* ---- the words the reader knows, for listings, docs and tests ---- */
 
 typedef enum DesigWordRole
