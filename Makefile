@@ -24,13 +24,14 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/funding_value.c src/core/funding_extract.c \
              src/core/frbox.c src/core/frkey.c src/core/frstats.c src/core/funstats.c src/core/funstats_bands.c \
              src/core/funstats_pack.c src/core/funstats_list.c src/core/survival.c src/core/survival_io.c \
-             src/core/designation_vocab.c src/core/designation_parse.c
+             src/core/designation_vocab.c src/core/designation_parse.c \
+             src/core/desigset.c src/core/desigcounts.c src/core/desigcounts_io.c
 OBJS       = src/innovation.o src/encoding.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
              src/quantile_sketch.o src/quantile_sketch_agg.o src/funding_round.o src/funding_round_index.o \
              src/funding_round_gist.o src/funding_round_stats.o \
              src/funding_text.o src/funding_stats.o src/funding_stats_agg.o src/funding_stats_access.o \
              src/stage_survival.o src/round_kind.o \
-             src/funding_stats_kinds.o src/funding_convert.o src/designation.o \
+             src/funding_stats_kinds.o src/funding_convert.o src/designation.o src/designation_set.o src/designation_counts.o \
              $(CORE_SRCS:.c=.o)
 
 # The upgrade script to 0.2.0 is assembled: the changes to objects 0.1.0 has,
@@ -40,7 +41,8 @@ UPGRADE_PARTS_0.2.0 = src/sql/update/0.1.0--0.2.0-changes.sql \
                       src/sql/22_funding_round_gist.sql \
                       src/sql/25_funding_text.sql src/sql/26_funding_convert.sql src/sql/27_round_kind.sql \
                       src/sql/35_stage_survival.sql src/sql/55_funding_stats_kinds.sql \
-                      src/sql/60_summary_order.sql src/sql/70_text_casts.sql src/sql/80_designation.sql
+                      src/sql/60_summary_order.sql src/sql/70_text_casts.sql src/sql/80_designation.sql \
+                      src/sql/81_designation_summaries.sql
 DATA_built = innovation--$(EXTVERSION).sql innovation--0.1.0--0.2.0.sql
 # frozen install scripts of released versions
 DATA      := $(wildcard src/sql/update/innovation--*.sql)

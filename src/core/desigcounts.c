@@ -1,0 +1,274 @@
+/*
+ * desigcounts.c
+ *	  designation_counts: counts of firms by honour, level, year, pair and
+ *	  validity, over designation_sets.  Text and binary forms are in
+ *	  desigcounts_io.c.
+ */
+#include "desigcounts.h"
+
+#include <string.h>
+
+int
+inno_dcounts_pair_index(unsigned s, unsigned t)
+{
+	unsigned	a = s < t ? s : t,
+				b = s < t ? t : s;
+
+	/* pairs (1,2), (1,3) .. (1,11), (2,3) .. in order */
+	return (int) ((a - 1) * (2 * INNO_SCHEME_COUNT - a) / 2 + (b - a - 1));
+}
+
+void
+inno_dcounts_init(InnoDesigCounts *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->version = INNO_DCOUNTS_VERSION;
+}
+
+bool
+inno_dset_years(const InnoDesigSet *s, unsigned *from, unsigned *to)
+{
+	uint64_t	all = 0;
+	int			i;
+
+	if (s->base == 0)
+		return false;
+	for (i = 0; i < INNO_DSET_SLOTS; i++)
+		all |= s->listed[i];
+	for (i = 0; i < INNO_SCHEME_COUNT; i++)
+		all |= s->valid[i];
+	*from = s->base;
+	*to = s->base + (unsigned) (63 - __builtin_clzll(all));
+	return true;
+}
+
+bool
+inno_dcounts_years(const InnoDesigCounts *c, unsigned *from, unsigned *to)
+{
+	if (c->nyears == 0)
+		return false;
+	*from = c->base;
+	*to = c->base + c->nyears - 1u;
+	return true;
+}
+
+void
+inno_dcounts_window(const InnoDesigCounts *c, unsigned from, unsigned to, unsigned *lo, unsigned *nyears)
+{
+	unsigned	a,
+				b;
+
+	if (!inno_dcounts_years(c, &a, &b))
+	{
+		*lo = from;
+		*nyears = from ? to - from + 1 : 0;
+		return;
+	}
+	if (from != 0)
+	{
+		a = from < a ? from : a;
+		b = to > b ? to : b;
+	}
+	*lo = a;
+	*nyears = b - a + 1;
+}
+
+void
+inno_dcounts_widen(const InnoDesigCounts *c, InnoDesigCounts *into, unsigned lo, unsigned nyears)
+{
+	int			r;
+	unsigned	shift = c->nyears ? c->base - lo : 0;
+
+	memcpy(into, c, sizeof(InnoDesigCounts));
+	into->base = (uint16_t) lo;
+	into->nyears = (uint16_t) nyears;
+	memset(into->cells, 0, sizeof(int64_t) * INNO_DCOUNTS_ROWS * (size_t) nyears);
+	for (r = 0; r < INNO_DCOUNTS_ROWS && c->nyears; r++)
+		memcpy(into->cells + (size_t) r * nyears + shift, c->cells + (size_t) r * c->nyears,
+			   sizeof(int64_t) * c->nyears);
+}
+
+int64_t
+inno_dcounts_cell(const InnoDesigCounts *c, const int64_t *row, unsigned y)
+{
+	if (c->nyears == 0 || y < c->base || y - c->base >= c->nyears)
+		return 0;
+	return row[y - c->base];
+}
+
+static InnoStatus
+Overflow(InnoError *err)
+{
+	inno_set_detail(err, "designation_counts would count more than 2^63 - 1 firms.");
+	return INNO_ERR_RANGE;
+}
+
+/* Add 1 to row[] for each year of mask (bit k: year base + k). */
+static void
+AddYears(InnoDesigCounts *c, int64_t *row, uint64_t mask, unsigned base)
+{
+	while (mask)
+	{
+		int			k = __builtin_ctzll(mask);
+
+		row[base + (unsigned) k - c->base]++;
+		mask &= mask - 1;
+	}
+}
+
+InnoStatus
+inno_dcounts_add(InnoDesigCounts *c, const InnoDesigSet *s, InnoError *err)
+{
+	bool		held[INNO_SCHEME_COUNT + 1] = {false};
+	unsigned	scheme,
+				t;
+	int			k;
+
+	if (c->projects == INT64_MAX)
+		return Overflow(err);
+	c->projects++;
+	for (k = 0; k < INNO_DSET_SLOTS; k++)
+	{
+		unsigned	level;
+
+		if (s->listed[k] == 0 && !((s->undated >> k) & 1))
+			continue;
+		inno_dset_slot_parts(k, &scheme, &level);
+		held[scheme] = true;
+		c->slot_holders[k]++;
+		if ((s->undated >> k) & 1)
+			c->undated[k]++;
+		AddYears(c, inno_dcounts_listed(c, k), s->listed[k], s->base);
+	}
+	for (scheme = 1; scheme <= INNO_SCHEME_COUNT; scheme++)
+	{
+		uint64_t	years = 0;
+		unsigned	level;
+
+		if (!held[scheme])
+			continue;
+		c->holders[scheme - 1]++;
+		for (t = scheme + 1; t <= INNO_SCHEME_COUNT; t++)
+			if (held[t])
+				c->pair[inno_dcounts_pair_index(scheme, t)]++;
+		for (level = 0; level <= INNO_LEVEL_COUNT; level++)
+			if ((k = inno_dset_slot(scheme, level)) >= 0)
+				years |= s->listed[k];
+		AddYears(c, inno_dcounts_by_year(c, scheme), years, s->base);
+		AddYears(c, inno_dcounts_valid(c, scheme), s->valid[scheme - 1], s->base);
+		if ((s->unknown_valid >> (scheme - 1)) & 1)
+			c->unknown_valid[scheme - 1]++;
+	}
+	return INNO_OK;
+}
+
+InnoStatus
+inno_dcounts_merge(InnoDesigCounts *c, const InnoDesigCounts *d, InnoError *err)
+{
+	int			i,
+				r;
+	unsigned	y;
+
+	/* every count is at most `projects`: checking that sum is enough */
+	if (d->projects > INT64_MAX - c->projects)
+		return Overflow(err);
+	c->projects += d->projects;
+	for (i = 0; i < INNO_SCHEME_COUNT; i++)
+	{
+		c->holders[i] += d->holders[i];
+		c->unknown_valid[i] += d->unknown_valid[i];
+	}
+	for (i = 0; i < INNO_DCOUNTS_PAIRS; i++)
+		c->pair[i] += d->pair[i];
+	for (i = 0; i < INNO_DSET_SLOTS; i++)
+	{
+		c->slot_holders[i] += d->slot_holders[i];
+		c->undated[i] += d->undated[i];
+	}
+	for (r = 0; r < INNO_DCOUNTS_ROWS; r++)
+		for (y = 0; y < d->nyears; y++)
+			c->cells[(size_t) r * c->nyears + (d->base - c->base) + y] += d->cells[(size_t) r * d->nyears + y];
+	return INNO_OK;
+}
+
+/* ---- checks ---- */
+
+static bool
+InRange(int64_t v, int64_t max)
+{
+	return v >= 0 && v <= max;
+}
+
+InnoStatus
+inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
+{
+	unsigned	s,
+				t,
+				y,
+				level;
+	int			k;
+	bool		first = false,
+				last = false;
+
+	if (c->version != INNO_DCOUNTS_VERSION || c->pad || c->pad2 || c->pad3)
+	{
+		inno_set_detail(err, "Unknown format version %u.", c->version);
+		return INNO_ERR_CORRUPT;
+	}
+	if (size != inno_dcounts_size(c->nyears) || c->nyears > INNO_DCOUNTS_MAX_YEARS ||
+		(c->nyears == 0) != (c->base == 0) ||
+		(c->nyears && (c->base < INNO_DESIG_YEAR_MIN || c->base + c->nyears - 1u > INNO_DESIG_YEAR_MAX)))
+	{
+		inno_set_detail(err, "The year window (%u years from %u) does not match the value's size.",
+						c->nyears, c->base);
+		return INNO_ERR_CORRUPT;
+	}
+	if (c->projects < 0)
+		goto bad;
+	for (s = 1; s <= INNO_SCHEME_COUNT; s++)
+	{
+		int64_t		h = c->holders[s - 1];
+		const int64_t *by = inno_dcounts_by_year((InnoDesigCounts *) c, s),
+				   *va = inno_dcounts_valid((InnoDesigCounts *) c, s);
+
+		if (!InRange(h, c->projects) || !InRange(c->unknown_valid[s - 1], h))
+			goto bad;
+		for (t = s + 1; t <= INNO_SCHEME_COUNT; t++)
+		{
+			int64_t		p = c->pair[inno_dcounts_pair_index(s, t)];
+
+			if (!InRange(p, h) || p > c->holders[t - 1])
+				goto bad;
+		}
+		for (y = 0; y < c->nyears; y++)
+		{
+			if (!InRange(by[y], h) || !InRange(va[y], h))
+				goto bad;
+			first |= y == 0 && (by[y] || va[y]);
+			last |= y + 1u == c->nyears && (by[y] || va[y]);
+		}
+		for (level = 0; level <= INNO_LEVEL_COUNT; level++)
+		{
+			const int64_t *row;
+
+			if ((k = inno_dset_slot(s, level)) < 0)
+				continue;
+			row = inno_dcounts_listed((InnoDesigCounts *) c, k);
+			if (!InRange(c->slot_holders[k], h) || !InRange(c->undated[k], c->slot_holders[k]))
+				goto bad;
+			for (y = 0; y < c->nyears; y++)
+				if (!InRange(row[y], c->slot_holders[k]) || row[y] > by[y])
+					goto bad;
+		}
+	}
+	/* the window is as narrow as the years counted */
+	if (c->nyears && !(first && last))
+	{
+		inno_set_detail(err, "The year window is wider than the years counted.");
+		return INNO_ERR_CORRUPT;
+	}
+	return INNO_OK;
+bad:
+	inno_set_detail(err, "The counts are inconsistent (a count is negative, or exceeds a count that includes it).");
+	return INNO_ERR_CORRUPT;
+}

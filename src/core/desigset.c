@@ -1,0 +1,668 @@
+/*
+ * desigset.c
+ *	  designation_set: one firm's honours as fixed-size year masks.
+ */
+#include "desigset.h"
+#include "jsontext.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- slots ---- */
+
+static int	slot_of[INNO_SCHEME_COUNT + 1][INNO_LEVEL_COUNT + 1];
+static uint8_t slot_scheme[INNO_DSET_SLOTS + 8],
+			slot_level[INNO_DSET_SLOTS + 8];
+static int	nslots = -1;
+
+static void
+BuildSlots(void)
+{
+	unsigned	s,
+				l;
+
+	nslots = 0;
+	for (s = 1; s <= INNO_SCHEME_COUNT; s++)
+	{
+		const InnoSchemeInfo *info = inno_scheme_by_code(s);
+
+		for (l = 0; l <= INNO_LEVEL_COUNT; l++)
+		{
+			bool		issued = l == 0 ? info->default_level == 0 : (info->levels & INNO_LEVEL_BIT(l)) != 0;
+
+			slot_of[s][l] = -1;
+			if (!issued || nslots >= INNO_DSET_SLOTS + 8)
+				continue;
+			slot_scheme[nslots] = (uint8_t) s;
+			slot_level[nslots] = (uint8_t) l;
+			slot_of[s][l] = nslots++;
+		}
+	}
+}
+
+int
+inno_dset_slot_count(void)
+{
+	if (nslots < 0)
+		BuildSlots();
+	return nslots;
+}
+
+int
+inno_dset_slot(unsigned scheme, unsigned level)
+{
+	if (nslots < 0)
+		BuildSlots();
+	if (scheme < 1 || scheme > INNO_SCHEME_COUNT || level > INNO_LEVEL_COUNT)
+		return -1;
+	return slot_of[scheme][level] < INNO_DSET_SLOTS ? slot_of[scheme][level] : -1;
+}
+
+void
+inno_dset_slot_parts(int slot, unsigned *scheme, unsigned *level)
+{
+	if (nslots < 0)
+		BuildSlots();
+	*scheme = slot_scheme[slot];
+	*level = slot_level[slot];
+}
+
+/* ---- the set ---- */
+
+void
+inno_dset_init(InnoDesigSet *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+bool
+inno_dset_empty(const InnoDesigSet *s)
+{
+	return s->base == 0 && s->undated == 0 && s->unknown_valid == 0;
+}
+
+static uint64_t
+Bits(const InnoDesigSet *s)
+{
+	uint64_t	all = 0;
+	int			i;
+
+	for (i = 0; i < INNO_DSET_SLOTS; i++)
+		all |= s->listed[i];
+	for (i = 0; i < INNO_SCHEME_COUNT; i++)
+		all |= s->valid[i];
+	return all;
+}
+
+static InnoStatus
+TooWide(InnoError *err, unsigned from, unsigned to)
+{
+	inno_set_detail(err, "A designation_set spans at most %d years; this one would run from %u to %u.",
+					INNO_DSET_SPAN, from, to);
+	return INNO_ERR_RANGE;
+}
+
+/* Make room for years [from, to] (from <= to): move the base down if needed. */
+static InnoStatus
+Ensure(InnoDesigSet *s, unsigned from, unsigned to, InnoError *err)
+{
+	unsigned	shift;
+	int			i;
+
+	if (s->base == 0)
+	{
+		if (to - from >= INNO_DSET_SPAN)
+			return TooWide(err, from, to);
+		s->base = (uint16_t) from;
+		return INNO_OK;
+	}
+	if (from < s->base)
+	{
+		uint64_t	all = Bits(s);
+		unsigned	top = s->base + (unsigned) (63 - __builtin_clzll(all));
+
+		shift = s->base - from;
+		if (top - from >= INNO_DSET_SPAN)
+			return TooWide(err, from, top);
+		for (i = 0; i < INNO_DSET_SLOTS; i++)
+			s->listed[i] <<= shift;
+		for (i = 0; i < INNO_SCHEME_COUNT; i++)
+			s->valid[i] <<= shift;
+		s->base = (uint16_t) from;
+	}
+	if (to - s->base >= INNO_DSET_SPAN)
+		return TooWide(err, s->base, to);
+	return INNO_OK;
+}
+
+static uint64_t
+Run(unsigned from, unsigned to)
+{
+	uint64_t	width = (uint64_t) (to - from + 1);
+
+	return (width >= 64 ? ~UINT64_C(0) : ((UINT64_C(1) << width) - 1)) << from;
+}
+
+InnoStatus
+inno_dset_add(InnoDesigSet *s, InnoDesignation d, InnoError *err)
+{
+	unsigned	scheme = inno_desig_scheme(d),
+				y = inno_desig_year(d),
+				until = inno_desig_valid_until(d);
+	int			slot = inno_dset_slot(scheme, inno_desig_level(d));
+	InnoStatus	st;
+
+	if (slot < 0)
+	{
+		inno_set_detail(err, "Level code %u is not a level of scheme code %u.", inno_desig_level(d), scheme);
+		return INNO_ERR_CORRUPT;
+	}
+	if (y == 0)
+	{
+		s->undated |= UINT64_C(1) << slot;
+		s->unknown_valid |= (uint16_t) (1u << (scheme - 1));
+		return INNO_OK;
+	}
+	if ((st = Ensure(s, y, until ? until : y, err)) != INNO_OK)
+		return st;
+	s->listed[slot] |= UINT64_C(1) << (y - s->base);
+	if (until)
+		s->valid[scheme - 1] |= Run(y - s->base, until - s->base);
+	else
+		s->unknown_valid |= (uint16_t) (1u << (scheme - 1));
+	return INNO_OK;
+}
+
+InnoStatus
+inno_dset_union(InnoDesigSet *s, const InnoDesigSet *t, InnoError *err)
+{
+	int			i;
+
+	s->undated |= t->undated;
+	s->unknown_valid |= t->unknown_valid;
+	if (t->base != 0)
+	{
+		unsigned	top = t->base + (unsigned) (63 - __builtin_clzll(Bits(t)));
+		unsigned	shift;
+		InnoStatus	st = Ensure(s, t->base, top, err);
+
+		if (st != INNO_OK)
+			return st;
+		shift = t->base - s->base;
+		for (i = 0; i < INNO_DSET_SLOTS; i++)
+			s->listed[i] |= t->listed[i] << shift;
+		for (i = 0; i < INNO_SCHEME_COUNT; i++)
+			s->valid[i] |= t->valid[i] << shift;
+	}
+	return INNO_OK;
+}
+
+bool
+inno_dset_listed(const InnoDesigSet *s, int slot, unsigned y)
+{
+	if (y == 0)
+		return (s->undated >> slot) & 1;
+	return s->base != 0 && y >= s->base && y - s->base < INNO_DSET_SPAN &&
+		((s->listed[slot] >> (y - s->base)) & 1);
+}
+
+bool
+inno_dset_holds(const InnoDesigSet *s, InnoDesignation pattern)
+{
+	unsigned	scheme = inno_desig_scheme(pattern),
+				level = inno_desig_level(pattern),
+				y = inno_desig_year(pattern),
+				l;
+
+	for (l = 0; l <= INNO_LEVEL_COUNT; l++)
+	{
+		int			slot = inno_dset_slot(scheme, l);
+
+		if (slot < 0 || (level != 0 && l != level))
+			continue;
+		if (y == 0 ? (s->listed[slot] != 0 || ((s->undated >> slot) & 1)) : inno_dset_listed(s, slot, y))
+			return true;
+	}
+	return false;
+}
+
+bool
+inno_dset_holds_scheme(const InnoDesigSet *s, unsigned scheme)
+{
+	return inno_dset_holds(s, inno_desig_make(scheme, 0, 0, 0, 0, 0));
+}
+
+int
+inno_dset_valid_in(const InnoDesigSet *s, unsigned scheme, int y)
+{
+	if (s->base != 0 && y >= s->base && y - s->base < INNO_DSET_SPAN &&
+		((s->valid[scheme - 1] >> (y - s->base)) & 1))
+		return 1;
+	return (s->unknown_valid >> (scheme - 1)) & 1 ? -1 : 0;
+}
+
+InnoStatus
+inno_dset_check(const InnoDesigSet *s, InnoError *err)
+{
+	uint64_t	all = Bits(s);
+	int			i;
+
+	if (s->reserved != 0 || (s->undated >> INNO_DSET_SLOTS) != 0 || (s->unknown_valid >> INNO_SCHEME_COUNT) != 0)
+		inno_set_detail(err, "Reserved bits are set.");
+	else if ((s->base == 0) != (all == 0))
+		inno_set_detail(err, "The base year %u does not agree with the years held.", s->base);
+	else if (s->base != 0 && (s->base < INNO_DESIG_YEAR_MIN || !(all & 1) ||
+							  s->base + (unsigned) (63 - __builtin_clzll(all)) > INNO_DESIG_YEAR_MAX))
+		inno_set_detail(err, "The base year %u is not the first year held, or years are out of range.", s->base);
+	else
+	{
+		for (i = 0; i < INNO_SCHEME_COUNT; i++)
+		{
+			uint64_t	listed = 0;
+			unsigned	l;
+
+			for (l = 0; l <= INNO_LEVEL_COUNT; l++)
+				if (inno_dset_slot((unsigned) i + 1, l) >= 0)
+					listed |= s->listed[inno_dset_slot((unsigned) i + 1, l)];
+			/* validity starts in a list year of the scheme */
+			if (s->valid[i] != 0 && (listed == 0 || __builtin_ctzll(s->valid[i]) < __builtin_ctzll(listed)))
+			{
+				inno_set_detail(err, "Scheme %s is valid in a year before any list year.",
+								inno_scheme_by_code((unsigned) i + 1)->label);
+				return INNO_ERR_CORRUPT;
+			}
+		}
+		return INNO_OK;
+	}
+	return INNO_ERR_CORRUPT;
+}
+
+/* ---- binary ---- */
+
+static uint8_t *
+Put(uint8_t *p, uint64_t v, int bytes)
+{
+	int			i;
+
+	for (i = bytes - 1; i >= 0; i--)
+		*p++ = (uint8_t) (v >> (8 * i));
+	return p;
+}
+
+static const uint8_t *
+Get(const uint8_t *p, uint64_t *v, int bytes)
+{
+	int			i;
+
+	*v = 0;
+	for (i = 0; i < bytes; i++)
+		*v = (*v << 8) | *p++;
+	return p;
+}
+
+void
+inno_dset_encode_binary(const InnoDesigSet *s, uint8_t *buf)
+{
+	uint8_t    *p = buf;
+	int			i;
+
+	*p++ = INNO_DSET_VERSION;
+	p = Put(p, s->base, 2);
+	p = Put(p, s->unknown_valid, 2);
+	p = Put(p, s->undated, 8);
+	for (i = 0; i < INNO_DSET_SLOTS; i++)
+		p = Put(p, s->listed[i], 8);
+	for (i = 0; i < INNO_SCHEME_COUNT; i++)
+		p = Put(p, s->valid[i], 8);
+}
+
+InnoStatus
+inno_dset_decode_binary(const uint8_t *buf, size_t len, InnoDesigSet *out, InnoError *err)
+{
+	const uint8_t *p = buf + 1;
+	uint64_t	v;
+	int			i;
+
+	inno_error_clear(err);
+	if (inno_binary_check(buf, len, "designation_set", INNO_DSET_VERSION, INNO_DSET_BINARY_LEN, false, err) != INNO_OK)
+		return INNO_ERR_CORRUPT;
+	inno_dset_init(out);
+	p = Get(p, &v, 2);
+	out->base = (uint16_t) v;
+	p = Get(p, &v, 2);
+	out->unknown_valid = (uint16_t) v;
+	p = Get(p, &out->undated, 8);
+	for (i = 0; i < INNO_DSET_SLOTS; i++)
+		p = Get(p, &out->listed[i], 8);
+	for (i = 0; i < INNO_SCHEME_COUNT; i++)
+		p = Get(p, &out->valid[i], 8);
+	return inno_dset_check(out, err);
+}
+
+/* ---- text ---- */
+
+/* The name of a slot: "national high_tech", or the scheme alone at no stated level. */
+void
+inno_dset_slot_name(int slot, char *buf, size_t buflen)
+{
+	unsigned	scheme,
+				level;
+	const InnoLevelInfo *l;
+
+	inno_dset_slot_parts(slot, &scheme, &level);
+	l = inno_level_by_code(level);
+	snprintf(buf, buflen, "%s%s%s", l ? l->label : "", l ? " " : "", inno_scheme_by_code(scheme)->label);
+}
+
+typedef struct Out
+{
+	char	   *buf;
+	size_t		len,
+				cap;
+} Out;
+
+static void
+Add(Out *o, const char *fmt, unsigned a, unsigned b)
+{
+	int			n;
+
+	if (o->len >= o->cap)
+		return;
+	n = snprintf(o->buf + o->len, o->cap - o->len, fmt, a, b);
+	o->len += n > 0 ? (size_t) n : 0;
+}
+
+static void
+AddText(Out *o, const char *s)
+{
+	size_t		n = strlen(s);
+
+	if (o->len + n < o->cap)
+	{
+		memcpy(o->buf + o->len, s, n + 1);
+		o->len += n;
+	}
+	else
+		o->len = o->cap;
+}
+
+char *
+inno_dset_format(const InnoDesigSet *s, char *buf, size_t buflen)
+{
+	Out			o = {buf, 0, buflen};
+	int			i,
+				parts = 0,
+				n;
+	char		name[64];
+
+	AddText(&o, "{");
+	for (i = 0, n = 0; i < INNO_DSET_SLOTS; i++)
+	{
+		int			k,
+					m = 0;
+
+		if (s->listed[i] == 0 && !((s->undated >> i) & 1))
+			continue;
+		if (n++ == 0)
+			AddText(&o, "\"held\": {");
+		else
+			AddText(&o, ", ");
+		inno_dset_slot_name(i, name, sizeof(name));
+		AddText(&o, "\"");
+		AddText(&o, name);
+		AddText(&o, "\": [");
+		for (k = 0; k < INNO_DSET_SPAN; k++)
+			if ((s->listed[i] >> k) & 1)
+				Add(&o, m++ ? ", %u" : "%u", s->base + (unsigned) k, 0);
+		if ((s->undated >> i) & 1)
+			AddText(&o, m++ ? ", null" : "null");
+		AddText(&o, "]");
+	}
+	if (n)
+	{
+		AddText(&o, "}");
+		parts++;
+	}
+	for (i = 0, n = 0; i < INNO_SCHEME_COUNT; i++)
+	{
+		int			k = 0,
+					m = 0;
+
+		if (s->valid[i] == 0)
+			continue;
+		AddText(&o, n++ == 0 ? (parts++ ? ", \"valid\": {" : "\"valid\": {") : ", ");
+		AddText(&o, "\"");
+		AddText(&o, inno_scheme_by_code((unsigned) i + 1)->label);
+		AddText(&o, "\": [");
+		while (k < INNO_DSET_SPAN)
+		{
+			int			e;
+
+			if (!((s->valid[i] >> k) & 1))
+			{
+				k++;
+				continue;
+			}
+			for (e = k; e + 1 < INNO_DSET_SPAN && ((s->valid[i] >> (e + 1)) & 1); e++)
+				;
+			Add(&o, m++ ? ", [%u, %u]" : "[%u, %u]", s->base + (unsigned) k, s->base + (unsigned) e);
+			k = e + 1;
+		}
+		AddText(&o, "]");
+	}
+	if (n)
+		AddText(&o, "}");
+	for (i = 0, n = 0; i < INNO_SCHEME_COUNT; i++)
+	{
+		if (!((s->unknown_valid >> i) & 1))
+			continue;
+		AddText(&o, n++ == 0 ? (parts++ ? ", \"validity_unknown\": [" : "\"validity_unknown\": [") : ", ");
+		AddText(&o, "\"");
+		AddText(&o, inno_scheme_by_code((unsigned) i + 1)->label);
+		AddText(&o, "\"");
+	}
+	if (n)
+		AddText(&o, "]");
+	AddText(&o, "}");
+	return buf;
+}
+
+/* A slot's or a scheme's name in the text form. */
+static int
+SlotNamed(const char *s, size_t n)
+{
+	char		name[64];
+	int			i;
+
+	for (i = 0; i < INNO_DSET_SLOTS; i++)
+	{
+		inno_dset_slot_name(i, name, sizeof(name));
+		if (strlen(name) == n && memcmp(name, s, n) == 0)
+			return i;
+	}
+	return -1;
+}
+
+int
+inno_dset_scheme_named(const char *s, size_t n)
+{
+	unsigned	i;
+
+	for (i = 1; i <= INNO_SCHEME_COUNT; i++)
+	{
+		const char *label = inno_scheme_by_code(i)->label;
+
+		if (strlen(label) == n && memcmp(label, s, n) == 0)
+			return (int) i;
+	}
+	return 0;
+}
+
+static InnoStatus
+Bad(InnoError *err, const char *what, size_t at)
+{
+	inno_set_detail(err, "Expected %s at character %zu.", what, at + 1);
+	return INNO_ERR_SYNTAX;
+}
+
+/* The years of the text form, gathered before the base is known. */
+typedef struct Gathered
+{
+	int			n;
+	struct
+	{
+		int16_t		slot;		/* >= 0: listed; < 0: -(scheme) valid */
+		uint16_t	from,
+					to;
+	}			item[INNO_DSET_SLOTS * INNO_DSET_SPAN + INNO_SCHEME_COUNT * INNO_DSET_SPAN];
+} Gathered;
+
+static bool
+ReadYear(InnoJsonCursor *c, unsigned *y)
+{
+	int64_t		v;
+
+	if (!inno_json_int64(c, &v) || v < INNO_DESIG_YEAR_MIN || v > INNO_DESIG_YEAR_MAX)
+		return false;
+	*y = (unsigned) v;
+	return true;
+}
+
+/* "held": {"slot": [years or null], ...} and "valid": {"scheme": [[from, to], ...]} */
+static InnoStatus
+ReadMap(InnoJsonCursor *c, bool valid, InnoDesigSet *out, Gathered *g, InnoError *err)
+{
+	if (!inno_json_char(c, '{'))
+		return Bad(err, "{", c->pos);
+	if (inno_json_char(c, '}'))
+		return INNO_OK;
+	do
+	{
+		const char *k;
+		size_t		n;
+		int			slot = -1,
+					scheme = 0;
+
+		if (!inno_json_string(c, &k, &n))
+			return Bad(err, "a name", c->pos);
+		if (valid ? (scheme = inno_dset_scheme_named(k, n)) == 0 : (slot = SlotNamed(k, n)) < 0)
+		{
+			inno_set_detail(err, "\"%.*s\" is not a %s.", (int) (n > 60 ? 60 : n), k,
+							valid ? "scheme" : "scheme at a level it is issued at");
+			return INNO_ERR_SYNTAX;
+		}
+		if (!inno_json_char(c, ':') || !inno_json_char(c, '['))
+			return Bad(err, "[", c->pos);
+		if (!inno_json_char(c, ']'))
+			do
+			{
+				unsigned	a,
+							b;
+
+				if (g->n >= (int) (sizeof(g->item) / sizeof(g->item[0])))
+					return Bad(err, "fewer years", c->pos);
+				if (!valid && inno_json_null(c))
+				{
+					out->undated |= UINT64_C(1) << slot;
+					continue;
+				}
+				if (valid && (!inno_json_char(c, '[') || !ReadYear(c, &a) || !inno_json_char(c, ',') ||
+							  !ReadYear(c, &b) || !inno_json_char(c, ']') || b < a))
+					return Bad(err, "a run of years [from, to]", c->pos);
+				if (!valid && !ReadYear(c, &a))
+					return Bad(err, "a year or null", c->pos);
+				g->item[g->n].slot = (int16_t) (valid ? -scheme : slot);
+				g->item[g->n].from = (uint16_t) a;
+				g->item[g->n].to = (uint16_t) (valid ? b : a);
+				g->n++;
+			} while (inno_json_char(c, ','));
+		if (!inno_json_char(c, ']'))
+			return Bad(err, "]", c->pos);
+	} while (inno_json_char(c, ','));
+	if (!inno_json_char(c, '}'))
+		return Bad(err, "}", c->pos);
+	return INNO_OK;
+}
+
+InnoStatus
+inno_dset_parse(const char *s, size_t len, InnoDesigSet *out, InnoError *err)
+{
+	static Gathered g;
+	InnoJsonCursor c;
+	InnoStatus	st;
+	unsigned	lo = 0,
+				hi = 0;
+	int			i;
+
+	inno_error_clear(err);
+	inno_dset_init(out);
+	g.n = 0;
+	inno_json_init(&c, s, len);
+	if (!inno_json_char(&c, '{'))
+		return Bad(err, "{", c.pos);
+	if (!inno_json_char(&c, '}'))
+	{
+		int			seen = 0;
+
+		do
+		{
+			const char *k;
+			size_t		n;
+			int			part;
+
+			if (!inno_json_string(&c, &k, &n))
+				return Bad(err, "\"held\", \"valid\" or \"validity_unknown\"", c.pos);
+			part = n == 4 && memcmp(k, "held", 4) == 0 ? 1 :
+				n == 5 && memcmp(k, "valid", 5) == 0 ? 2 :
+				n == 16 && memcmp(k, "validity_unknown", 16) == 0 ? 4 : 0;
+			if (part == 0 || (seen & part) || !inno_json_char(&c, ':'))
+				return Bad(err, "\"held\", \"valid\" or \"validity_unknown\", once each", c.pos);
+			seen |= part;
+			if (part == 4)
+			{
+				if (!inno_json_char(&c, '['))
+					return Bad(err, "[", c.pos);
+				if (!inno_json_char(&c, ']'))
+				{
+					do
+					{
+						int			scheme;
+
+						if (!inno_json_string(&c, &k, &n) || (scheme = inno_dset_scheme_named(k, n)) == 0)
+							return Bad(err, "a scheme", c.pos);
+						out->unknown_valid |= (uint16_t) (1u << (scheme - 1));
+					} while (inno_json_char(&c, ','));
+					if (!inno_json_char(&c, ']'))
+						return Bad(err, "]", c.pos);
+				}
+			}
+			else if ((st = ReadMap(&c, part == 2, out, &g, err)) != INNO_OK)
+				return st;
+		} while (inno_json_char(&c, ','));
+		if (!inno_json_char(&c, '}'))
+			return Bad(err, "}", c.pos);
+	}
+	if (!inno_json_end(&c))
+		return Bad(err, "the end of the text", c.pos);
+	for (i = 0; i < g.n; i++)
+	{
+		lo = lo == 0 || g.item[i].from < lo ? g.item[i].from : lo;
+		hi = g.item[i].to > hi ? g.item[i].to : hi;
+	}
+	if (g.n > 0)
+	{
+		if (hi - lo >= INNO_DSET_SPAN)
+			return TooWide(err, lo, hi);
+		out->base = (uint16_t) lo;
+	}
+	for (i = 0; i < g.n; i++)
+	{
+		if (g.item[i].slot >= 0)
+			out->listed[g.item[i].slot] |= UINT64_C(1) << (g.item[i].from - lo);
+		else
+			out->valid[-g.item[i].slot - 1] |= Run(g.item[i].from - lo, g.item[i].to - lo);
+	}
+	if ((st = inno_dset_check(out, err)) != INNO_OK)
+		return INNO_ERR_SYNTAX;
+	return INNO_OK;
+}
