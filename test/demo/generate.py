@@ -4,7 +4,8 @@
 The rows imitate what a city science bureau receives: a project register, stage
 milestones as the source documents word them, funding rounds as the original
 announcement text, taxable sales per period, enclave incubators, industry-
-university-research (IUR) cooperation projects and provincial designations.
+university-research (IUR) cooperation projects, and designations: the
+provincial lists city-wide and the register's honours (高企, 专精特新, 小巨人).
 
 The data are deterministic (a fixed seed and Python's documented Mersenne
 Twister; no hash ordering), and calibrated so that the SQL in
@@ -402,8 +403,9 @@ assert 5 <= median <= 8, median
 
 # ---------------------------------------------------------------- designations (F5)
 
-# firms outside the project register that were also designated
-designations = []      # (firm, level word, year, project_id)
+# provincial designations city-wide, firms outside the register too, worded
+# as the lists and news items word them; each text names its list year
+designations = []      # (firm, designation text, project_id)
 OTHER_FIRMS = set()
 
 
@@ -413,9 +415,10 @@ def other_firm(cluster):
     return name
 
 
-LEVEL_WORDS = {"gazelle": ["省瞪羚企业", "瞪羚企业", "gazelle"],
-               "potential_unicorn": ["省潜在独角兽企业", "潜在独角兽"],
-               "unicorn": ["省独角兽企业", "独角兽"]}
+# the draw picks a wording; each wording names the provincial level
+LEVEL_WORDS = {"gazelle": ["{y}年省瞪羚企业", "江苏省瞪羚企业（{y}年）", "Jiangsu gazelle {y}"],
+               "potential_unicorn": ["{y}年省潜在独角兽企业", "{y}年度江苏省潜在独角兽企业名单"],
+               "unicorn": ["{y}年省独角兽企业", "Jiangsu unicorn {y}"]}
 # per year: unicorn / potential unicorn / gazelle; 2024: 3 / 18 / 92 (F5);
 # 2024 sets records for potential unicorns and gazelles, not for unicorns
 YEAR_COUNTS = {2020: (2, 7, 51), 2021: (3, 9, 63), 2022: (4, 12, 71),
@@ -426,10 +429,10 @@ for year, counts in YEAR_COUNTS.items():
                 if (p["id"], level) in stage_date and stage_date[(p["id"], level)].year == year]
         assert len(ours) <= count, (year, level, len(ours))
         for pid, name in ours:
-            designations.append((name, rng.choice(LEVEL_WORDS[level]), year, pid))
+            designations.append((name, rng.choice(LEVEL_WORDS[level]).format(y=year), pid))
         for _ in range(count - len(ours)):
             designations.append((other_firm(rng.choice([c for c, _ in CLUSTERS])),
-                                 rng.choice(LEVEL_WORDS[level]), year, ""))
+                                 rng.choice(LEVEL_WORDS[level]).format(y=year), ""))
 
 # ---------------------------------------------------------------- taxable sales (F6, F7, F9)
 
@@ -676,6 +679,40 @@ market = [("杜邦（中国）", 186_420), ("江苏青昀新材料有限公司",
 tot = sum(v for _, v in market)
 assert round(100 * 37_380 / tot, 2) == 14.11, 100 * 37_380 / tot
 
+# ---------------------------------------------------------------- honours held (not in the article)
+
+# The register's own honours besides the provincial lists above: 高企
+# certificates (three years, renewed), 科技型中小企业 entries, provincial
+# 专精特新 and national 小巨人.  Their own generator, so that adding them
+# changed no row above.
+hrng = random.Random(SEED + 14)
+CN_NUM = "一二三四五六七八九"
+by_id = {p["id"]: p for p in projects}
+for pid in sorted(ht_date):
+    p = by_id[pid]
+    y = ht_date[pid].year
+    while y <= AS_OF.year:
+        designations.append((p["name"], hrng.choice(["高新技术企业 {y}-{z}", "{y}年高企",
+                                                      "national high-tech enterprise {y}"])
+                             .format(y=y, z=y + 2), pid))
+        y += 3
+for (pid, stage), d in sorted(stage_date.items()):
+    if stage == "tech_sme":
+        designations.append((by_id[pid]["name"], f"{d.year}年科技型中小企业", pid))
+# 专精特新: a third of the manufacturing high-tech firms, one to two years after 高企
+specialized = [pid for pid in sorted(ht_date) if by_id[pid]["manufacturing"] and hrng.random() < 0.35]
+giants = []
+for pid in specialized:
+    y = min(ht_date[pid].year + hrng.randrange(1, 3), AS_OF.year)
+    designations.append((by_id[pid]["name"], hrng.choice(["{y}年江苏省专精特新中小企业",
+                                                          "江苏省专精特新企业（{y}年）"]).format(y=y), pid))
+    if y < AS_OF.year and hrng.random() < 0.2:
+        giants.append((pid, y + 1))
+# 小巨人: MIIT's batches, the first in 2019
+for pid, y in giants:
+    batch = y - 2018
+    designations.append((by_id[pid]["name"], f"国家级专精特新“小巨人”企业（第{CN_NUM[batch - 1]}批，{y}）", pid))
+
 # ---------------------------------------------------------------- write
 
 files = []
@@ -699,8 +736,7 @@ files.append(write("taxable_sales.csv", ["project_id", "period", "amount_yuan"],
                    sorted((k[0], k[1], v) for k, v in sales.items())))
 files.append(write("iur_projects.csv", ["signed_on", "partner", "partner_region", "project_id"],
                    iur))
-files.append(write("designations.csv", ["firm", "designation", "year", "project_id"],
-                   designations))
+files.append(write("designations.csv", ["firm", "source", "project_id"], designations))
 files.append(write("market_sales.csv", ["market", "firm", "year", "sales_wan"],
                    [("闪蒸法超材料", f, 2023, v) for f, v in market]))
 

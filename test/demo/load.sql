@@ -2,11 +2,12 @@
 -- test/demo/data/*.csv (made by test/demo/generate.py).  Run with psql from the
 -- top of the source tree; `make demo` and the `demo` regression test do.
 --
--- The tables are shaped the way a science bureau receives the data.  Stages
--- and funding rounds arrive as text worded as in the source documents ("高企",
--- "規上", "B轮 近2亿元 2024年3月"): the columns of type project_stage and
--- funding_round parse them on the way in, so a typo stops the load with an
--- error instead of becoming a wrong number.
+-- The tables are shaped the way a science bureau receives the data.  Stages,
+-- funding rounds and designations arrive as text worded as in the source
+-- documents ("高企", "規上", "B轮 近2亿元 2024年3月", "2024年省瞪羚企业"): the
+-- columns of type project_stage, funding_round and designation parse them on
+-- the way in, so a typo stops the load with an error instead of becoming a
+-- wrong number.
 
 CREATE TABLE districts (
 	district    text PRIMARY KEY,
@@ -69,11 +70,13 @@ CREATE TABLE iur_projects (             -- 产学研合作项目
 	project_id      integer REFERENCES projects
 );
 
--- provincial designations, city-wide (firms outside the register too)
+-- designations (认定): honours as the lists and news items word them, with the
+-- parsed value next to the text; the provincial lists cover the whole city
+-- (firms outside the register too), the register's own honours are its firms'
 CREATE TABLE designations (
 	firm        text NOT NULL,
-	designation project_stage NOT NULL,     -- gazelle, potential_unicorn, unicorn
-	year        integer NOT NULL,
+	source      text NOT NULL,
+	designation designation GENERATED ALWAYS AS (designation(source)) STORED,
 	project_id  integer REFERENCES projects
 );
 
@@ -103,10 +106,11 @@ CREATE TABLE fx_rates (
 \copy funding_rounds (project_id, source) FROM 'test/demo/data/funding_rounds.csv' (FORMAT csv, HEADER)
 \copy taxable_sales FROM 'test/demo/data/taxable_sales.csv' (FORMAT csv, HEADER)
 \copy iur_projects FROM 'test/demo/data/iur_projects.csv' (FORMAT csv, HEADER)
-\copy designations FROM 'test/demo/data/designations.csv' (FORMAT csv, HEADER)
+\copy designations (firm, source, project_id) FROM 'test/demo/data/designations.csv' (FORMAT csv, HEADER)
 \copy market_sales FROM 'test/demo/data/market_sales.csv' (FORMAT csv, HEADER)
 \copy fx_rates FROM 'test/demo/data/fx_rates.csv' (FORMAT csv, HEADER)
 
 CREATE INDEX ON milestones (project_id);
 CREATE INDEX ON funding_rounds (project_id);
+CREATE INDEX ON designations (project_id);
 ANALYZE;

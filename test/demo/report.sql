@@ -58,25 +58,29 @@ FROM (SELECT format('%s, %s%%', count(*) FILTER (WHERE manufacturing),
              AS computed
       FROM projects WHERE recognized_year BETWEEN 2021 AND 2023) x;
 
--- F5: provincial designations this year, city-wide
+-- F5: provincial designations this year, city-wide, from the designation
+-- values (each list name read into scheme, level and year)
 INSERT INTO article
 SELECT 'F5', 'provincial unicorns / potential unicorns / gazelles in 2024', '3 / 18 / 92',
        computed, computed = '3 / 18 / 92'
 FROM (SELECT format('%s / %s / %s',
-                    count(*) FILTER (WHERE designation = 'unicorn'),
-                    count(*) FILTER (WHERE designation = 'potential_unicorn'),
-                    count(*) FILTER (WHERE designation = 'gazelle')) AS computed
-      FROM designations WHERE year = 2024) x;
+                    count(*) FILTER (WHERE designation = 'provincial unicorn 2024'),
+                    count(*) FILTER (WHERE designation = 'provincial potential_unicorn 2024'),
+                    count(*) FILTER (WHERE designation = 'provincial gazelle 2024')) AS computed
+      FROM designations) x;
 
--- F5 (records): which designation counts are the highest of any year
+-- F5 (records): which provincial lists are the longest of any year
 INSERT INTO article
 SELECT 'F5r', 'designations at a record high in 2024', 'potential_unicorn, gazelle',
        computed, computed = 'potential_unicorn, gazelle'
-FROM (SELECT string_agg(designation::text, ', ' ORDER BY designation DESC) AS computed
-      FROM (SELECT designation, year, count(*) AS n,
-                   max(count(*)) FILTER (WHERE year < 2024)
-                       OVER (PARTITION BY designation) AS best_before
-            FROM designations GROUP BY designation, year) y
+FROM (SELECT string_agg(scheme, ', ' ORDER BY scheme DESC) AS computed
+      FROM (SELECT scheme(designation) AS scheme, list_year(designation) AS year, count(*) AS n,
+                   max(count(*)) FILTER (WHERE list_year(designation) < 2024)
+                       OVER (PARTITION BY scheme(designation)) AS best_before
+            FROM designations
+            WHERE level(designation) = 'provincial'
+              AND track(designation) IN ('valuation', 'growth')
+            GROUP BY 1, 2) y
       WHERE year = 2024 AND n > best_before) x;
 
 -- F6, F7: projects recruited in 2022-2023 with large taxable sales
@@ -293,6 +297,57 @@ FROM (SELECT cluster, stage_survival(history, 'registered', 'high_tech', '2024-1
       FROM project_status GROUP BY ROLLUP (cluster)) x
 LEFT JOIN clusters c USING (cluster)
 ORDER BY x.cluster IS NULL, reached_within(sv, '5 years') DESC;
+
+-- Honours held: one designation_set per registered firm (its 高企
+-- certificates, lists and batches), summarized per cluster by
+-- designation_counts.  Honours are not rungs of one ladder: a firm can be
+-- high-tech, 专精特新 and a gazelle at once, and the counts say how often.
+CREATE VIEW project_honours AS
+SELECT project_id, designation_set(designation) AS honours
+FROM designations
+WHERE project_id IS NOT NULL
+GROUP BY project_id;
+
+\echo
+\echo '== Honours held together per cluster (firms of the register; "&": holding both) =='
+SELECT coalesce(c.name_zh, '全市 city') AS cluster,
+       projects(dc) AS "firms with honours",
+       holders(dc, 'high_tech') AS "高企",
+       holders(dc, 'specialized_sme', 'provincial') AS "省专精特新",
+       holders(dc, 'little_giant', 'national') AS "国家小巨人",
+       holders(dc, 'gazelle', 'provincial') AS "省瞪羚",
+       coholders(dc, 'high_tech', 'specialized_sme') AS "高企 & 专精特新",
+       coholders(dc, 'high_tech', 'gazelle') AS "高企 & 瞪羚",
+       coholders(dc, 'specialized_sme', 'gazelle') AS "专精特新 & 瞪羚",
+       coholders(dc, 'little_giant', 'gazelle') AS "小巨人 & 瞪羚"
+FROM (SELECT p.cluster, designation_counts(h.honours) AS dc
+      FROM project_honours h JOIN projects p USING (project_id)
+      GROUP BY ROLLUP (p.cluster)) x
+LEFT JOIN clusters c USING (cluster)
+ORDER BY x.cluster IS NULL, projects(dc) DESC;
+
+\echo
+\echo '== 2024''s provincial gazelles in the register: how many are also high-tech, 专精特新, both =='
+SELECT projects(dc) AS "2024 provincial gazelles",
+       holders(dc, 'high_tech') AS "also 高企",
+       holders(dc, 'specialized_sme') AS "also 专精特新",
+       coholders(dc, 'high_tech', 'specialized_sme') AS "also both"
+FROM (SELECT designation_counts(honours) AS dc FROM project_honours
+      WHERE honours @> 'provincial gazelle 2024') x;
+
+\echo
+\echo '== High-tech certificates lapsing next year: valid in 2025, not renewed past it (as of 2024-10-31) =='
+SELECT coalesce(c.name_zh, '全市 city') AS cluster,
+       holders_valid(dc, 'high_tech', '2024-10-31') AS "高企 valid now",
+       holders_valid(dc, 'high_tech', '2025-06-30') - holders_valid(dc, 'high_tech', '2026-06-30')
+           AS "lapse end of 2025",
+       holders_valid(dc, 'high_tech', '2024-10-31') - holders_valid(dc, 'high_tech', '2025-06-30')
+           AS "lapse end of 2024"
+FROM (SELECT p.cluster, designation_counts(h.honours) AS dc
+      FROM project_honours h JOIN projects p USING (project_id)
+      GROUP BY ROLLUP (p.cluster)) x
+LEFT JOIN clusters c USING (cluster)
+ORDER BY x.cluster IS NULL, holders_valid(dc, 'high_tech', '2024-10-31') DESC;
 
 --------------------------------------------------------------------------------
 -- Step 4. Store summaries per park; roll them up to districts and the city.
