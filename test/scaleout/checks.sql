@@ -23,6 +23,10 @@ SELECT 'stage_survival', (SELECT rollup(survival)::text FROM shard_summaries)
 	= (SELECT rollup(survival)::text FROM park_summary);
 SELECT 'funding_stats', (SELECT rollup(funding)::text FROM shard_summaries)
 	= (SELECT rollup(funding)::text FROM park_summary);
+SELECT 'designation_counts', (SELECT rollup(honours)::text FROM shard_summaries)
+	= (SELECT rollup(honours)::text FROM park_summary);
+SELECT 'designation_counts of the rows', (SELECT rollup(honours) FROM shard_summaries)
+	= (SELECT designation_counts(s) FROM (SELECT designation_set(d) AS s FROM honours GROUP BY project) f);
 SELECT 'funding_stats of the rows', (SELECT rollup(funding) FROM shard_summaries) = (SELECT funding_stats(r) FROM rounds);
 SELECT 'binary', (SELECT string_agg(funding_stats_send(funding)::text, '' ORDER BY park) FROM shard_summaries)
 	= (SELECT string_agg(funding_stats_send(funding)::text, '' ORDER BY park) FROM park_summary);

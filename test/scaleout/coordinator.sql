@@ -20,10 +20,10 @@ CREATE FOREIGN TABLE dist_rounds_2 PARTITION OF dist_rounds
 
 -- each shard's summary view
 CREATE FOREIGN TABLE shard_summary_1 (park int, funnel stage_funnel, history_sample stage_history,
-	to_high_tech quantile_sketch, survival stage_survival, funding funding_stats)
+	to_high_tech quantile_sketch, survival stage_survival, funding funding_stats, honours designation_counts)
 	SERVER shard1 OPTIONS (table_name 'park_summary');
 CREATE FOREIGN TABLE shard_summary_2 (park int, funnel stage_funnel, history_sample stage_history,
-	to_high_tech quantile_sketch, survival stage_survival, funding funding_stats)
+	to_high_tech quantile_sketch, survival stage_survival, funding funding_stats, honours designation_counts)
 	SERVER shard2 OPTIONS (table_name 'park_summary');
 CREATE VIEW shard_summaries AS
 SELECT * FROM shard_summary_1 UNION ALL SELECT * FROM shard_summary_2;
