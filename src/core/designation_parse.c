@@ -56,11 +56,17 @@ typedef struct WordCps
 static WordCps wcps[160];
 static int	nwcps = -1;
 
+/* the words by their first code point: chains from bucket[cp % 64] */
+#define WORD_BUCKETS 64
+static int16_t bucket[WORD_BUCKETS];
+static int16_t chain[160];
+
 static void
 BuildWords(void)
 {
 	int			count,
-				i;
+				i,
+				b;
 	const DesigWord *w = inno_desig_words(&count);
 
 	nwcps = 0;
@@ -77,6 +83,7 @@ BuildWords(void)
 			continue;
 		c->w = &w[i];
 		c->n = n;
+		chain[nwcps] = -1;
 		c->ascii = true;
 		for (k = 0; k < n; k++)
 		{
@@ -86,6 +93,14 @@ BuildWords(void)
 				c->ascii = false;
 		}
 		nwcps++;
+	}
+	for (b = 0; b < WORD_BUCKETS; b++)
+		bucket[b] = -1;
+	/* chained in reverse, so that each chain is in table order */
+	for (b = nwcps - 1; b >= 0; b--)
+	{
+		chain[b] = bucket[wcps[b].cp[0] % WORD_BUCKETS];
+		bucket[wcps[b].cp[0] % WORD_BUCKETS] = (int16_t) b;
 	}
 }
 
@@ -108,14 +123,16 @@ WordAt(const Reader *r, int i, int *end)
 	if (nwcps < 0)
 		BuildWords();
 	*end = i;
-	if (IsLetter(r, i) && IsLetter(r, i - 1))
+	if (i >= r->t.n || (IsLetter(r, i) && IsLetter(r, i - 1)))
 		return NULL;
-	for (k = 0; k < nwcps; k++)
+	for (k = bucket[r->t.cp[i] % WORD_BUCKETS]; k >= 0; k = chain[k])
 	{
 		const WordCps *c = &wcps[k];
 		int			p = i,
 					q;
 
+		if (c->cp[0] != r->t.cp[i])
+			continue;
 		for (q = 0; q < c->n && p < r->t.n; q++)
 		{
 			if (c->cp[q] == ' ')
