@@ -30,6 +30,20 @@ CheckedCounts(FunctionCallInfo fcinfo, int n)
 	return c;
 }
 
+/*
+ * The state argument of a transition or combine function: inside an
+ * aggregate it is the aggregate's own (made by the input function from
+ * INITCOND, or by these functions), so it is not checked again for every
+ * row; called as a plain function, it is checked like any value.
+ */
+static InnoDesigCounts *
+StateArg(FunctionCallInfo fcinfo)
+{
+	if (AggCheckCallContext(fcinfo, NULL))
+		return (InnoDesigCounts *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	return CheckedCounts(fcinfo, 0);
+}
+
 static void *
 Alloc(size_t size)
 {
@@ -147,7 +161,7 @@ PG_FUNCTION_INFO_V1(designation_counts_add);
 Datum
 designation_counts_add(PG_FUNCTION_ARGS)
 {
-	InnoDesigCounts *c = CheckedCounts(fcinfo, 0);
+	InnoDesigCounts *c = StateArg(fcinfo);
 	const InnoDesigSet *s = (const InnoDesigSet *) PG_GETARG_POINTER(1);
 	unsigned	from = 0,
 				to = 0;
@@ -168,7 +182,7 @@ PG_FUNCTION_INFO_V1(designation_counts_merge);
 Datum
 designation_counts_merge(PG_FUNCTION_ARGS)
 {
-	InnoDesigCounts *c = CheckedCounts(fcinfo, 0);
+	InnoDesigCounts *c = StateArg(fcinfo);
 	InnoDesigCounts *d = CheckedCounts(fcinfo, 1);
 	unsigned	from = 0,
 				to = 0;
