@@ -86,6 +86,10 @@ static const char *const corpus[][2] = {
 	{"  GAZELLE  ", "gazelle"},
 	{"广西壮族自治区瞪羚企业 2023", "provincial gazelle 2023"},
 	{"tech_leader 2024 until 2026", "tech_leader 2024 until 2026"},
+	/* two batch words before the number, as two validity words may be (these looped forever) */
+	{"小巨人 batch 第5批", "little_giant batch 5"},
+	{"batch 第五批 小巨人", "little_giant batch 5"},
+	{"小巨人 第第五批", "little_giant batch 5"},
 };
 
 TEST(corpus_reads)
@@ -127,6 +131,7 @@ static const char *const refused[][3] = {
 	{"江苏省苏州市瞪羚企业", "two issuer levels", NULL},
 	{"今年入选省独角兽企业", "\"今年\"", "2024"},
 	{"unicorn this year", "\"this year\"", NULL},
+	{"第第八va", "not a batch", NULL},
 };
 
 TEST(refusals)
