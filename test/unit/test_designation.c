@@ -259,6 +259,13 @@ TEST(binary_form)
 	CHECK(inno_desig_decode_binary(buf, sizeof(buf), &back, &err) == INNO_ERR_CORRUPT);
 	inno_desig_encode_binary(inno_desig_make(INNO_SCHEME_GAZELLE, 0, 0, 1, 0, 0), buf);
 	CHECK(inno_desig_decode_binary(buf, sizeof(buf), &back, &err) == INNO_ERR_CORRUPT);
+	/* a dated high_tech without a validity: its text would read back with the 3-year term */
+	inno_desig_encode_binary(inno_desig_make(INNO_SCHEME_HIGH_TECH, INNO_LEVEL_NATIONAL, 2023, 0, 0, 0), buf);
+	CHECK(inno_desig_decode_binary(buf, sizeof(buf), &back, &err) == INNO_ERR_CORRUPT);
+	CHECK_MSG(strstr(err.detail, "no validity") != NULL, "detail: %s", err.detail);
+	/* ... while a dated tech_leader has none to give */
+	inno_desig_encode_binary(inno_desig_make(INNO_SCHEME_TECH_LEADER, 0, 2024, 0, 0, 0), buf);
+	CHECK(inno_desig_decode_binary(buf, sizeof(buf), &back, &err) == INNO_OK && back == Value("tech_leader 2024"));
 }
 
 /* stage words and designation words: each type points to the other */
