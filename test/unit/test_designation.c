@@ -90,6 +90,22 @@ static const char *const corpus[][2] = {
 	{"小巨人 batch 第5批", "little_giant batch 5"},
 	{"batch 第五批 小巨人", "little_giant batch 5"},
 	{"小巨人 第第五批", "little_giant batch 5"},
+	/* traditional characters of the designation words fold like the others */
+	{"國家高新技術企業（2023年認定）", "national high_tech 2023"},
+	{"製造業單項冠軍示範企業（第十二批）", "single_champion batch 12"},
+	{"2024年江蘇省瞪羚企業", "provincial gazelle 2024"},
+	{"蘇州市科技領軍企業 2024", "municipal tech_leader 2024"},
+	{"入庫 科技型中小企業 2024", "national tech_sme 2024"},
+	{"黑龍江省獨角獸企業", "provincial unicorn"},
+	{"遼寧 瞪羚企業 2023", "provincial gazelle 2023"},
+	{"內蒙古 瞪羚企業", "provincial gazelle"},
+	{"寧夏回族自治區 瞪羚企業", "provincial gazelle"},
+	{"新疆維吾爾自治區瞪羚企業", "provincial gazelle"},
+	{"廣西壯族自治區瞪羚企業", "provincial gazelle"},
+	{"重慶市種子獨角獸企業", "provincial seed_unicorn"},
+	{"陝西省 瞪羚企業", "provincial gazelle"},
+	{"貴州 潛在獨角獸企業", "provincial potential_unicorn"},
+	{"甘肅 瞪羚企業", "provincial gazelle"},
 };
 
 TEST(corpus_reads)
