@@ -49,6 +49,9 @@ ParseDesig(const char *str, size_t len, InnoDesignation *d, Node *escontext)
 	if (st != INNO_OK)
 		ereturn(escontext, false,
 				(errcode(inno_sqlstate(st)),
+				 st == INNO_ERR_RANGE ?
+				 errmsg("value out of range for type %s: \"%s\"", "designation",
+						inno_quote_input(str, len)) :
 				 errmsg("invalid input syntax for type %s: \"%s\"", "designation",
 						inno_quote_input(str, len)),
 				 INNO_ERRDETAIL(err),
