@@ -383,7 +383,8 @@ designation_schemes(PG_FUNCTION_ARGS)
 		else
 			nulls[6] = true;
 		values[7] = PointerGetDatum(ServerText(s->issuer, "the issuer of scheme", s->label));
-		values[8] = PointerGetDatum(cstring_to_text(s->definition));
+		/* a definition may quote a Chinese name (专精特新): it is converted too */
+		values[8] = PointerGetDatum(ServerText(s->definition, "the definition of scheme", s->label));
 		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
 	}
 	SRF_RETURN_DONE(funcctx);
