@@ -122,7 +122,7 @@ build/unit_tests: $(CORE_SRCS) $(wildcard src/core/*.h) $(UNIT_SRCS) $(wildcard 
 unit: build/unit_tests
 	INNO_SOURCE_DIR=$(CURDIR) build/unit_tests
 
-# rewrite the vocabulary tables of doc/funding_round.md from the data
+# rewrite the vocabulary tables of doc/funding_round.md and doc/designation.md from the data
 doc-tables: build/unit_tests
 	INNO_UPDATE_DOCS=1 INNO_SOURCE_DIR=$(CURDIR) build/unit_tests vocab_doc_suite
 
