@@ -50,7 +50,7 @@ DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index round_kind \
                project_stage_copy stage_range funding_round funding_round_gist funding_convert funding_text stage_summaries quantile_sketch \
-               funding_stats stage_survival text_casts demo \
+               funding_stats stage_survival text_casts designation demo \
                extension upgrade encodings
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
@@ -124,7 +124,7 @@ build/unit_tests: $(CORE_SRCS) $(wildcard src/core/*.h) $(UNIT_SRCS) $(wildcard 
 unit: build/unit_tests
 	INNO_SOURCE_DIR=$(CURDIR) build/unit_tests
 
-# rewrite the vocabulary tables of doc/funding_round.md from the data
+# rewrite the vocabulary tables of doc/funding_round.md and doc/designation.md from the data
 doc-tables: build/unit_tests
 	INNO_UPDATE_DOCS=1 INNO_SOURCE_DIR=$(CURDIR) build/unit_tests vocab_doc_suite
 

@@ -36,6 +36,18 @@ SELECT '高新技术企业'::project_stage;
 SELECT count(*) > 100 AS many, count(*) FILTER (WHERE phrase = 'series b') AS series_b,
        count(*) FILTER (WHERE phrase = '¥') AS yen_sign
 FROM funding_vocabulary();
+-- designation: the Chinese name is an error naming the scheme (22P05), and so
+-- the listing of schemes, which shows it; Chinese list names cannot reach LATIN1
+SELECT scheme_zh('gazelle');
+\set VERBOSITY sqlstate
+SELECT scheme_zh('Jiangsu gazelle 2024');
+\set VERBOSITY default
+SELECT * FROM designation_schemes();
+SELECT scheme('gazelle'), track('gazelle'), rung('gazelle'), level('province gazelle');
+SELECT '2024年省瞪羚企业'::designation;
+-- the vocabulary lists the words text in this database can hold: the English ones
+SELECT role, count(*) AS words, count(*) FILTER (WHERE word ~ '[^\x01-\x7f]') AS non_ascii
+FROM designation_vocabulary() GROUP BY role ORDER BY role;
 
 --
 -- EUC_CN: simplified Chinese both ways
@@ -70,6 +82,21 @@ SELECT funding_round_error('获得两轮融资');
 -- GB2312 has no yen sign: that phrase is left out of the vocabulary
 SELECT count(*) > 100 AS many, count(*) FILTER (WHERE phrase = '亿') AS yi
 FROM funding_vocabulary();
+-- designation: Chinese list names in, Chinese names out
+SELECT '2024年省瞪羚企业'::designation AS d, scheme_zh('2024年省瞪羚企业'),
+       '国家级专精特新"小巨人"企业（第五批，2023）'::designation AS little_giant,
+       scheme_zh('小巨人'), '苏州市瞪羚企业 2024'::designation AS city,
+       try_designation('北京市潜在独角兽企业 2024') AS beijing;
+SELECT scheme, name_zh, issuer, definition FROM designation_schemes()
+WHERE scheme IN ('high_tech', 'specialized_sme', 'little_giant', 'tech_leader');
+-- every word of the vocabulary is simplified Chinese or ASCII: GB2312 holds them all
+SELECT role, count(*) AS words FROM designation_vocabulary() GROUP BY role ORDER BY role;
+SELECT count(*) AS scheme_spellings, count(*) FILTER (WHERE word::designation::text::designation = word::designation) AS read_back
+FROM designation_vocabulary() WHERE role = 'scheme';
+-- errors quote the Chinese input and hint in Chinese; stage words point to project_stage and back
+SELECT '苏州瞪羚企业'::designation;
+SELECT '规上企业'::designation;
+SELECT '小巨人'::project_stage;
 
 \c :regress_db
 DROP DATABASE innovation_latin1;

@@ -49,6 +49,9 @@ ParseDesig(const char *str, size_t len, InnoDesignation *d, Node *escontext)
 	if (st != INNO_OK)
 		ereturn(escontext, false,
 				(errcode(inno_sqlstate(st)),
+				 st == INNO_ERR_RANGE ?
+				 errmsg("value out of range for type %s: \"%s\"", "designation",
+						inno_quote_input(str, len)) :
 				 errmsg("invalid input syntax for type %s: \"%s\"", "designation",
 						inno_quote_input(str, len)),
 				 INNO_ERRDETAIL(err),
@@ -219,36 +222,23 @@ DESIG_LADDER_FUNC(designation_ladder_ge, >=)
 DESIG_LADDER_FUNC(designation_ladder_gt, >)
 
 /*
- * Hashing: PostgreSQL's portable hash of the big-endian bytes, so a value
- * hashes the same on every machine (hash partitioning, distribution keys).
+ * Hashing: PostgreSQL's hash of the value as a bigint (hashint8 folds the
+ * two halves and hashes the 32-bit result as a number, not as bytes), so a
+ * value hashes the same on every machine, of either byte order, and in
+ * every version: tables can be hash-partitioned or distributed by it.
  */
-static void
-BigEndian(InnoDesignation d, unsigned char *b)
-{
-	int			i;
-
-	for (i = 0; i < 8; i++)
-		b[i] = (unsigned char) (d >> (56 - 8 * i));
-}
-
 PG_FUNCTION_INFO_V1(hash_designation);
 Datum
 hash_designation(PG_FUNCTION_ARGS)
 {
-	unsigned char b[8];
-
-	BigEndian(PG_GETARG_DESIG(0), b);
-	return hash_any(b, 8);
+	return DirectFunctionCall1(hashint8, Int64GetDatum((int64) PG_GETARG_DESIG(0)));
 }
 
 PG_FUNCTION_INFO_V1(hash_designation_extended);
 Datum
 hash_designation_extended(PG_FUNCTION_ARGS)
 {
-	unsigned char b[8];
-
-	BigEndian(PG_GETARG_DESIG(0), b);
-	return hash_any_extended(b, 8, (uint64) PG_GETARG_INT64(1));
+	return DirectFunctionCall2(hashint8extended, Int64GetDatum((int64) PG_GETARG_DESIG(0)), PG_GETARG_DATUM(1));
 }
 
 /* ---- parts ---- */
@@ -380,7 +370,8 @@ designation_schemes(PG_FUNCTION_ARGS)
 		else
 			nulls[6] = true;
 		values[7] = PointerGetDatum(ServerText(s->issuer, "the issuer of scheme", s->label));
-		values[8] = PointerGetDatum(cstring_to_text(s->definition));
+		/* a definition may quote a Chinese name (专精特新): it is converted too */
+		values[8] = PointerGetDatum(ServerText(s->definition, "the definition of scheme", s->label));
 		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
 	}
 	SRF_RETURN_DONE(funcctx);

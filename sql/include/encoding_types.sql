@@ -15,6 +15,11 @@ SELECT r, r::text::funding_round = r AS reads_back, jsonb(r)
 FROM (VALUES ('Series B, $25M, 2023-06-15'::funding_round), ('angel round, undisclosed')) v(r);
 SELECT 'b'::round_kind AS kind, 'Series A'::round_kind AS named, kind_rank('b'), round_category('b'::round_kind);
 SELECT funding_window(daterange('2023-01-01', '2024-01-01'), numrange(1, 1e9), 'USD') AS w;
+-- designations from English text: the text form reads back, the parts are ASCII
+SELECT d, d::text::designation = d AS reads_back, scheme(d), track(d), rung(d), level(d), list_year(d),
+       valid_until(d), list_batch(d), valid_on(d, '2024-06-01') AS valid_mid_2024
+FROM (VALUES ('Jiangsu gazelle 2024'::designation), ('national little giant 5th batch 2023'),
+             ('HNTE 2022-2024'), ('tech_leader 2024 until 2026'), ('Shanghai unicorn 2025 criteria 2025')) v(d);
 -- the summaries: aggregated, read back from their text, accessors and jsonb
 CREATE TABLE enc_summaries AS
 SELECT funnel(stage) AS f, stage_history(stage, day) AS h, quantile_sketch(amount_point(r)) AS q,
@@ -42,7 +47,8 @@ FROM (VALUES ('Müller & Café GmbH raises $25 million Series B; it closed in 20
 -- an error quotes the input as typed, and the detail the word at fault
 SELECT 'Séries Z'::round_kind;
 SELECT '{"café": 1}'::stage_funnel;
+SELECT 'Café gazelle 2024'::designation;
 SELECT funding_round_error('Café raises');
 -- empty text
-SELECT try_project_stage(''), try_funding_round(''), funding_round_error(''),
+SELECT try_project_stage(''), try_funding_round(''), funding_round_error(''), try_designation(''),
        (SELECT count(*) FROM extract_funding_rounds('')) AS extracted;

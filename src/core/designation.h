@@ -145,7 +145,9 @@ inno_desig_valid_in(InnoDesignation d, int y)
 
 /*
  * Check every field of a value that came from storage or another node:
- * INNO_OK, or INNO_ERR_CORRUPT with a detail.  Values the reader made pass.
+ * INNO_OK, or INNO_ERR_CORRUPT with a detail.  Values the reader made pass,
+ * and only values it can make: every value that passes reads back from its
+ * text as itself.
  */
 extern InnoStatus inno_desig_check(InnoDesignation d, InnoError *err);
 

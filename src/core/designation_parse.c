@@ -552,7 +552,8 @@ ReadAll(Reader *r)
 	{
 		uint32_t	c = r->t.cp[i];
 		const DesigWord *w;
-		int			e;
+		int			e,
+					cn_end;
 		long		v;
 		bool		place = false;
 
@@ -572,13 +573,14 @@ ReadAll(Reader *r)
 		}
 		if (inno_lx_is_digit(c))
 			st = ReadNumber(r, &i, pending, pending_at);
-		else if (pending == DW_BATCH && (v = ChineseNumber(r, i, &e)) > 0)
+		/* (its own end: e is the word's at i, which the branches below use) */
+		else if (pending == DW_BATCH && (v = ChineseNumber(r, i, &cn_end)) > 0)
 		{
 			if (r->batch != 0 && r->batch != (unsigned) v)
-				return Fail(r, INNO_ERR_SYNTAX, "The text names two batches (\"%s\" and another).", i, e);
+				return Fail(r, INNO_ERR_SYNTAX, "The text names two batches (\"%s\" and another).", i, cn_end);
 			r->batch = (unsigned) v;
 			need_pi = true;
-			i = e;
+			i = cn_end;
 		}
 		else if (w != NULL && (w->flags & DWF_OPEN) && (pending == 0 || pending == w->role))
 		{

@@ -266,6 +266,10 @@ inno_desig_check(InnoDesignation d, InnoError *err)
 	else if (term > INNO_DESIG_TERM_MAX || (year == 0 && term != 0) ||
 			 (term != 0 && year + term - 1 > INNO_DESIG_YEAR_MAX))
 		inno_set_detail(err, "Validity of %u years is out of range.", term);
+	/* the reader gives a dated value of a scheme with a documented term a validity */
+	else if (year != 0 && term == 0 && s->term != 0)
+		inno_set_detail(err, "A %s of %u has no validity, though the scheme's term is %u years.",
+						s->label, year, s->term);
 	else if (batch > INNO_DESIG_BATCH_MAX)
 		inno_set_detail(err, "Batch %u is out of range.", batch);
 	else if (edition != 0 && !YearOk(edition))

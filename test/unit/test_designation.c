@@ -86,6 +86,26 @@ static const char *const corpus[][2] = {
 	{"  GAZELLE  ", "gazelle"},
 	{"广西壮族自治区瞪羚企业 2023", "provincial gazelle 2023"},
 	{"tech_leader 2024 until 2026", "tech_leader 2024 until 2026"},
+	/* two batch words before the number, as two validity words may be (these looped forever) */
+	{"小巨人 batch 第5批", "little_giant batch 5"},
+	{"batch 第五批 小巨人", "little_giant batch 5"},
+	{"小巨人 第第五批", "little_giant batch 5"},
+	/* traditional characters of the designation words fold like the others */
+	{"國家高新技術企業（2023年認定）", "national high_tech 2023"},
+	{"製造業單項冠軍示範企業（第十二批）", "single_champion batch 12"},
+	{"2024年江蘇省瞪羚企業", "provincial gazelle 2024"},
+	{"蘇州市科技領軍企業 2024", "municipal tech_leader 2024"},
+	{"入庫 科技型中小企業 2024", "national tech_sme 2024"},
+	{"黑龍江省獨角獸企業", "provincial unicorn"},
+	{"遼寧 瞪羚企業 2023", "provincial gazelle 2023"},
+	{"內蒙古 瞪羚企業", "provincial gazelle"},
+	{"寧夏回族自治區 瞪羚企業", "provincial gazelle"},
+	{"新疆維吾爾自治區瞪羚企業", "provincial gazelle"},
+	{"廣西壯族自治區瞪羚企業", "provincial gazelle"},
+	{"重慶市種子獨角獸企業", "provincial seed_unicorn"},
+	{"陝西省 瞪羚企業", "provincial gazelle"},
+	{"貴州 潛在獨角獸企業", "provincial potential_unicorn"},
+	{"甘肅 瞪羚企業", "provincial gazelle"},
 };
 
 TEST(corpus_reads)
@@ -127,6 +147,7 @@ static const char *const refused[][3] = {
 	{"江苏省苏州市瞪羚企业", "two issuer levels", NULL},
 	{"今年入选省独角兽企业", "\"今年\"", "2024"},
 	{"unicorn this year", "\"this year\"", NULL},
+	{"第第八va", "not a batch", NULL},
 };
 
 TEST(refusals)
@@ -254,6 +275,13 @@ TEST(binary_form)
 	CHECK(inno_desig_decode_binary(buf, sizeof(buf), &back, &err) == INNO_ERR_CORRUPT);
 	inno_desig_encode_binary(inno_desig_make(INNO_SCHEME_GAZELLE, 0, 0, 1, 0, 0), buf);
 	CHECK(inno_desig_decode_binary(buf, sizeof(buf), &back, &err) == INNO_ERR_CORRUPT);
+	/* a dated high_tech without a validity: its text would read back with the 3-year term */
+	inno_desig_encode_binary(inno_desig_make(INNO_SCHEME_HIGH_TECH, INNO_LEVEL_NATIONAL, 2023, 0, 0, 0), buf);
+	CHECK(inno_desig_decode_binary(buf, sizeof(buf), &back, &err) == INNO_ERR_CORRUPT);
+	CHECK_MSG(strstr(err.detail, "no validity") != NULL, "detail: %s", err.detail);
+	/* ... while a dated tech_leader has none to give */
+	inno_desig_encode_binary(inno_desig_make(INNO_SCHEME_TECH_LEADER, 0, 2024, 0, 0, 0), buf);
+	CHECK(inno_desig_decode_binary(buf, sizeof(buf), &back, &err) == INNO_OK && back == Value("tech_leader 2024"));
 }
 
 /* stage words and designation words: each type points to the other */

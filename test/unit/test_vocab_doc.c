@@ -1,15 +1,17 @@
 /*
  * test_vocab_doc.c
- *	  The vocabulary tables of doc/funding_round.md are generated from the
- *	  data (src/core/funding_vocab.c): this test renders each one and checks
+ *	  The vocabulary tables of doc/funding_round.md and doc/designation.md
+ *	  are generated from the data (src/core/funding_vocab.c,
+ *	  src/core/designation_vocab.c): this test renders each one and checks
  *	  the page holds exactly that between its markers
  *
  *	    <!-- vocabulary: NAME -->  ...  <!-- end vocabulary -->
  *
- * With INNO_UPDATE_DOCS=1 in the environment it rewrites the page instead
+ * With INNO_UPDATE_DOCS=1 in the environment it rewrites the pages instead
  * (make doc-tables); review the diff before committing.
  */
 #include "suites.h"
+#include "designation.h"
 #include "funding.h"
 #include "funstats.h"
 #include "lexicon.h"
@@ -18,7 +20,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#define DOC_PAGE "doc/funding_round.md"
 #define TABLE_MAX 65536
 
 typedef struct Buf
@@ -215,28 +216,205 @@ Words(Buf *b)
 	}
 }
 
+/* ---- doc/designation.md ---- */
+
+/* `word` as designation_vocabulary() shows it */
+static void
+AddDesigWord(Buf *b, const DesigWord *w, bool first)
+{
+	char		shown[128];
+
+	inno_lx_display(w->text, shown, sizeof(shown));
+	Add(b, "%s`%s`", first ? "" : ", ", shown);
+}
+
+static void
+DesigSchemes(Buf *b)
+{
+	unsigned	c,
+				l;
+
+	Add(b, "| scheme | 中文 | track | rung | levels | default level | term (years) |\n");
+	Add(b, "|---|---|---|---:|---|---|---:|\n");
+	for (c = 1; c <= INNO_SCHEME_COUNT; c++)
+	{
+		const InnoSchemeInfo *s = inno_scheme_by_code(c);
+		bool		first = true;
+
+		Add(b, "| `%s` | %s | `%s` | %u | ", s->label, s->name_zh, inno_track_by_code(s->track)->label,
+			(unsigned) s->rung);
+		for (l = 1; l <= INNO_LEVEL_COUNT; l++)
+			if (s->levels & INNO_LEVEL_BIT(l))
+			{
+				Add(b, "%s%s", first ? "" : ", ", inno_level_by_code(l)->label);
+				first = false;
+			}
+		Add(b, " | %s | ", s->default_level ? inno_level_by_code(s->default_level)->label : "—");
+		if (s->term)
+			Add(b, "%u |\n", (unsigned) s->term);
+		else
+			Add(b, "— |\n");
+	}
+}
+
+static void
+DesigTracks(Buf *b)
+{
+	unsigned	t,
+				r,
+				c;
+
+	Add(b, "| track | 中文 | schemes, by rung | ordered | definition |\n");
+	Add(b, "|---|---|---|---|---|\n");
+	for (t = 1; t <= INNO_TRACK_COUNT; t++)
+	{
+		const InnoTrackInfo *k = inno_track_by_code(t);
+		bool		first = true;
+
+		Add(b, "| `%s` | %s | ", k->label, k->name_zh);
+		for (r = 1; r <= INNO_SCHEME_COUNT; r++)
+			for (c = 1; c <= INNO_SCHEME_COUNT; c++)
+			{
+				const InnoSchemeInfo *s = inno_scheme_by_code(c);
+
+				if (s->track == t && s->rung == r)
+				{
+					Add(b, "%s`%s`", first ? "" : k->ladder ? " → " : ", ", s->label);
+					first = false;
+				}
+			}
+		Add(b, " | %s | %s |\n", k->ladder ? "yes" : "no", k->definition);
+	}
+}
+
+static void
+DesigLevels(Buf *b)
+{
+	int			n,
+				i,
+				pass;
+	const DesigWord *w = inno_desig_words(&n);
+	unsigned	l;
+
+	Add(b, "| level | 中文 | words | ends a place's name |\n");
+	Add(b, "|---|---|---|---|\n");
+	for (l = 1; l <= INNO_LEVEL_COUNT; l++)
+	{
+		Add(b, "| `%s` | %s |", inno_level_by_code(l)->label, inno_level_by_code(l)->name_zh);
+		/* every word of the level, then those that end a place's name */
+		for (pass = 0; pass < 2; pass++)
+		{
+			bool		first = true;
+
+			Add(b, " ");
+			for (i = 0; i < n; i++)
+				if (w[i].role == DW_LEVEL && w[i].value == l && (pass == 0 || (w[i].flags & DWF_SUFFIX)))
+				{
+					AddDesigWord(b, &w[i], first);
+					first = false;
+				}
+			Add(b, "%s |", first ? "—" : "");
+		}
+		Add(b, "\n");
+	}
+}
+
+static void
+DesigSpellings(Buf *b)
+{
+	int			n,
+				i;
+	const DesigWord *w = inno_desig_words(&n);
+	unsigned	c;
+
+	Add(b, "| scheme | spellings |\n|---|---|\n");
+	for (c = 1; c <= INNO_SCHEME_COUNT; c++)
+	{
+		bool		first = true;
+
+		Add(b, "| `%s` | ", inno_scheme_by_code(c)->label);
+		for (i = 0; i < n; i++)
+		{
+			if (w[i].role != DW_SCHEME || (w[i].value & 0xFF) != c)
+				continue;
+			AddDesigWord(b, &w[i], first);
+			if (w[i].value >> 8)
+				Add(b, " (%s)", inno_level_by_code(w[i].value >> 8)->label);
+			first = false;
+		}
+		Add(b, " |\n");
+	}
+}
+
+static void
+DesigWords(Buf *b)
+{
+	static const struct
+	{
+		DesigWordRole role;
+		const char *what;
+	}			rows[] = {
+		{DW_PLACE, "a province-level region: the list is provincial"},
+		{DW_FILLER, "carries nothing"},
+		{DW_BATCH, "around or before the batch number"},
+		{DW_VALIDITY, "before the last year, or a year range"},
+		{DW_EDITION, "around the criteria edition's year"},
+		{DW_RELATIVE, "refused: the reader cannot know the year"},
+	};
+	int			n,
+				i;
+	size_t		r;
+	const DesigWord *w = inno_desig_words(&n);
+
+	Add(b, "| role | words |\n|---|---|\n");
+	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++)
+	{
+		bool		first = true;
+
+		Add(b, "| %s (%s) | ", inno_desig_role_name(rows[r].role), rows[r].what);
+		for (i = 0; i < n; i++)
+			if (w[i].role == rows[r].role)
+			{
+				AddDesigWord(b, &w[i], first);
+				first = false;
+			}
+		Add(b, " |\n");
+	}
+}
+
 typedef struct Table
 {
 	const char *name;
 	void		(*render) (Buf *b);
 } Table;
 
-static const Table tables[] = {
+static const Table funding_tables[] = {
 	{"kinds", Kinds}, {"currencies", Currencies}, {"qualifiers", Qualifiers}, {"words", Words},
 };
 
-TEST(doc_vocabulary_tables_match_the_data)
+static const Table designation_tables[] = {
+	{"schemes", DesigSchemes}, {"tracks", DesigTracks}, {"levels", DesigLevels},
+	{"spellings", DesigSpellings}, {"words", DesigWords},
+};
+
+/*
+ * Check (or, with INNO_UPDATE_DOCS, rewrite) the generated blocks of a page:
+ * each block holds exactly its table, and every table has a block.
+ */
+static void
+CheckBlocks(const char *page, const Table *tables, size_t ntables)
 {
-	char	   *doc = unit_read_source_file(DOC_PAGE);
+	char	   *doc = unit_read_source_file(page);
 	static char out[1 << 20];
 	size_t		o = 0;
 	const char *p,
 			   *start;
 	size_t		t;
-	bool		seen[sizeof(tables) / sizeof(tables[0])] = {false};
+	bool		seen[16] = {false};
 	bool		update = getenv("INNO_UPDATE_DOCS") != NULL;
 
-	CHECK_MSG(doc != NULL, "cannot read " DOC_PAGE);
+	CHECK(ntables <= sizeof(seen) / sizeof(seen[0]));
+	CHECK_MSG(doc != NULL, "cannot read %s", page);
 	if (doc == NULL)
 		return;
 	p = doc;
@@ -248,11 +426,11 @@ TEST(doc_vocabulary_tables_match_the_data)
 		const char *name = start + strlen("<!-- vocabulary: ");
 		const char *end;
 
-		for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (t = 0; t < ntables; t++)
 			if (strncmp(name, tables[t].name, strlen(tables[t].name)) == 0 &&
 				strncmp(name + strlen(tables[t].name), " -->\n", 5) == 0)
 				tb = &tables[t], seen[t] = true;
-		CHECK_MSG(tb != NULL, DOC_PAGE ": unknown vocabulary block at \"%.30s\"", name);
+		CHECK_MSG(tb != NULL, "%s: unknown vocabulary block at \"%.30s\"", page, name);
 		if (tb == NULL)
 			break;
 		start = strchr(start, '\n') + 1;
@@ -264,15 +442,15 @@ TEST(doc_vocabulary_tables_match_the_data)
 		tb->render(&b);
 		if (!update)
 			CHECK_MSG((size_t) (end - start) == b.n && memcmp(start, b.s, b.n) == 0,
-					  DOC_PAGE ": the %s table differs from the data (run make doc-tables)", tb->name);
+					  "%s: the %s table differs from the data (run make doc-tables)", page, tb->name);
 		memcpy(out + o, p, (size_t) (start - p));
 		o += (size_t) (start - p);
 		memcpy(out + o, b.s, b.n);
 		o += b.n;
 		p = end;
 	}
-	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
-		CHECK_MSG(seen[t], DOC_PAGE " has no block <!-- vocabulary: %s -->", tables[t].name);
+	for (t = 0; t < ntables; t++)
+		CHECK_MSG(seen[t], "%s has no block <!-- vocabulary: %s -->", page, tables[t].name);
 	if (update)
 	{
 		const char *top = getenv("INNO_SOURCE_DIR");
@@ -280,7 +458,7 @@ TEST(doc_vocabulary_tables_match_the_data)
 		FILE	   *f;
 
 		strcpy(out + o, p);
-		snprintf(path, sizeof(path), "%s/%s", top ? top : ".", DOC_PAGE);
+		snprintf(path, sizeof(path), "%s/%s", top ? top : ".", page);
 		f = fopen(path, "wb");
 		CHECK(f != NULL);
 		if (f)
@@ -289,6 +467,78 @@ TEST(doc_vocabulary_tables_match_the_data)
 			fclose(f);
 		}
 	}
+	free(doc);
+}
+
+TEST(doc_vocabulary_tables_match_the_data)
+{
+	CheckBlocks("doc/funding_round.md", funding_tables, sizeof(funding_tables) / sizeof(funding_tables[0]));
+}
+
+TEST(designation_doc_tables_match_the_data)
+{
+	CheckBlocks("doc/designation.md", designation_tables,
+				sizeof(designation_tables) / sizeof(designation_tables[0]));
+}
+
+/*
+ * doc/designation.md names every word of the designation tables (as
+ * designation_vocabulary() shows it), every scheme with its Chinese name,
+ * and every track and level; its schemes table has one row per scheme, in
+ * code order, that says what designation_schemes() says.
+ */
+TEST(designation_doc_lists_every_word)
+{
+	char	   *doc = unit_read_source_file("doc/designation.md");
+	int			n,
+				i,
+				rows = 0;
+	const DesigWord *w = inno_desig_words(&n);
+	unsigned	c;
+	const char *table,
+			   *end,
+			   *line;
+
+	CHECK(doc != NULL);
+	if (doc == NULL)
+		return;
+	for (i = 0; i < n; i++)
+	{
+		char		shown[128],
+					quoted[132];
+
+		inno_lx_display(w[i].text, shown, sizeof(shown));
+		snprintf(quoted, sizeof(quoted), "`%s`", shown);
+		CHECK_MSG(strstr(doc, quoted) != NULL, "doc/designation.md does not list the %s word %s",
+				  inno_desig_role_name((DesigWordRole) w[i].role), quoted);
+	}
+	for (c = 1; c <= INNO_TRACK_COUNT; c++)
+		CHECK_MSG(strstr(doc, inno_track_by_code(c)->name_zh) != NULL, "track %s", inno_track_by_code(c)->label);
+	for (c = 1; c <= INNO_LEVEL_COUNT; c++)
+		CHECK_MSG(strstr(doc, inno_level_by_code(c)->name_zh) != NULL, "level %s", inno_level_by_code(c)->label);
+	/* the schemes table: row k is scheme k, with its label, Chinese name, track, rung and term */
+	table = strstr(doc, "<!-- vocabulary: schemes -->");
+	end = table ? strstr(table, "<!-- end vocabulary -->") : NULL;
+	CHECK(table != NULL && end != NULL);
+	if (table == NULL || end == NULL)
+	{
+		free(doc);
+		return;
+	}
+	for (line = strstr(table, "\n| `"); line != NULL && line < end; line = strstr(line + 1, "\n| `"))
+	{
+		const InnoSchemeInfo *s = inno_scheme_by_code((unsigned) ++rows);
+		char		want[256];
+
+		CHECK_MSG(s != NULL, "the schemes table has more rows than there are schemes");
+		if (s == NULL)
+			break;
+		snprintf(want, sizeof(want), "\n| `%s` | %s | `%s` | %u | ", s->label, s->name_zh,
+				 inno_track_by_code(s->track)->label, (unsigned) s->rung);
+		CHECK_MSG(strncmp(line, want, strlen(want)) == 0, "schemes table row %d is not %s", rows, want + 1);
+	}
+	CHECK_INT(rows, INNO_SCHEME_COUNT);
+	CHECK(strstr(doc, "## Honours held together: designation_set and designation_counts") != NULL);
 	free(doc);
 }
 
@@ -414,5 +664,7 @@ TEST(doc_analytics_constants)
 
 UNIT_SUITE(vocab_doc_suite,
 		   UNIT_CASE(doc_vocabulary_tables_match_the_data),
+		   UNIT_CASE(designation_doc_tables_match_the_data),
+		   UNIT_CASE(designation_doc_lists_every_word),
 		   UNIT_CASE(every_vocabulary_row_reads),
 		   UNIT_CASE(doc_analytics_constants));
