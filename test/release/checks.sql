@@ -100,7 +100,10 @@ INSERT INTO probes VALUES
 	('summary_keys_020_history_h_idx', $q$SELECT id FROM summary_keys_020 WHERE history_h = (SELECT history FROM summary_keys_020 WHERE id = 7)$q$),
 	('summary_keys_020_amounts_h_idx', $q$SELECT id FROM summary_keys_020 WHERE amounts_h = (SELECT amounts FROM summary_keys_020 WHERE id = 7)$q$),
 	('summary_keys_020_funding_h_idx', $q$SELECT id FROM summary_keys_020 WHERE funding_h = (SELECT funding FROM summary_keys_020 WHERE id = 7)$q$),
-	('summary_keys_020_survival_h_idx', $q$SELECT id FROM summary_keys_020 WHERE survival_h = (SELECT survival FROM summary_keys_020 WHERE id = 7)$q$);
+	('summary_keys_020_survival_h_idx', $q$SELECT id FROM summary_keys_020 WHERE survival_h = (SELECT survival FROM summary_keys_020 WHERE id = 7)$q$),
+	('honours_020_d_btree', $q$SELECT id FROM honours_020 WHERE d ~>=~ 'provincial gazelle 2015'$q$),
+	('honours_020_d_btree', $q$SELECT id FROM honours_020 WHERE d = 'national high_tech 2020'$q$),
+	('honours_020_d_hash', $q$SELECT id FROM honours_020 WHERE d_hash = 'provincial gazelle 2016'$q$);
 \endif
 SELECT pg_temp.probe(idx, q) FROM probes;
 

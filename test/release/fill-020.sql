@@ -38,4 +38,20 @@ CREATE INDEX ON summary_keys_020 USING hash (history_h);
 CREATE INDEX ON summary_keys_020 USING hash (amounts_h);
 CREATE INDEX ON summary_keys_020 USING hash (funding_h);
 CREATE INDEX ON summary_keys_020 USING hash (survival_h);
-VACUUM ANALYZE rounds_020, summary_keys_020;
+
+-- designations (btree, hash), one designation_set per project and
+-- designation_counts per park
+CREATE TABLE honours_020 (id int PRIMARY KEY, project int, d designation, d_hash designation);
+INSERT INTO honours_020
+SELECT g, 1 + g % 700, v.d, v.d
+FROM generate_series(1, 3000) g,
+     LATERAL (SELECT designation(format('%s %s %s', (ARRAY['national high_tech', 'provincial gazelle',
+                  'provincial specialized_sme', 'national little_giant', 'municipal tech_leader'])[1 + g % 5],
+                  2010 + g % 15, CASE WHEN g % 7 = 0 THEN 'batch ' || (1 + g % 6) ELSE '' END)) AS d) v;
+CREATE INDEX honours_020_d_btree ON honours_020 USING btree (d);
+CREATE INDEX honours_020_d_hash ON honours_020 USING hash (d_hash);
+CREATE MATERIALIZED VIEW honour_counts_020 AS
+SELECT project % 10 AS park, designation_counts(s) AS counts, rollup(s) AS honours
+FROM (SELECT project, designation_set(d) AS s FROM honours_020 GROUP BY project) x
+GROUP BY project % 10;
+VACUUM ANALYZE rounds_020, summary_keys_020, honours_020;

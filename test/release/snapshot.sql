@@ -37,4 +37,6 @@ COPY (SELECT * FROM rounds_020 ORDER BY id) TO STDOUT;
 COPY (SELECT * FROM survival_020 ORDER BY park) TO STDOUT;
 COPY (SELECT * FROM survival_by_district_020 ORDER BY district) TO STDOUT;
 COPY (SELECT * FROM summary_keys_020 ORDER BY id) TO STDOUT;
+COPY (SELECT * FROM honours_020 ORDER BY id) TO STDOUT;
+COPY (SELECT * FROM honour_counts_020 ORDER BY park) TO STDOUT;
 \endif
