@@ -218,5 +218,7 @@ typedef struct DesigWord
 /* Every word, in table order (schemes' spellings first). */
 extern const DesigWord *inno_desig_words(int *count);
 extern const char *inno_desig_role_name(DesigWordRole role);
+/* True if the reader's word table could not hold every word (a bug; tested). */
+extern bool inno_desig_words_overflowed(void);
 
 #endif							/* INNO_DESIGNATION_H */

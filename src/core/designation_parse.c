@@ -48,18 +48,20 @@ typedef struct Reader
 typedef struct WordCps
 {
 	const DesigWord *w;
-	uint32_t	cp[24];
+	uint32_t	cp[LX_MAX_PHRASE_CPS];
 	int			n;
 	bool		ascii;
 } WordCps;
 
-static WordCps wcps[160];
+#define MAX_WORDS 200
+static WordCps wcps[MAX_WORDS];
 static int	nwcps = -1;
+static bool words_overflowed = false;
 
 /* the words by their first code point: chains from bucket[cp % 64] */
 #define WORD_BUCKETS 64
 static int16_t bucket[WORD_BUCKETS];
-static int16_t chain[160];
+static int16_t chain[MAX_WORDS];
 
 static void
 BuildWords(void)
@@ -70,17 +72,26 @@ BuildWords(void)
 	const DesigWord *w = inno_desig_words(&count);
 
 	nwcps = 0;
-	for (i = 0; i < count && nwcps < (int) (sizeof(wcps) / sizeof(wcps[0])); i++)
+	for (i = 0; i < count; i++)
 	{
-		WordCps    *c = &wcps[nwcps];
+		WordCps    *c;
 		int			n = 0,
 					k;
 
 		if (w[i].role == DW_SCHEME)
 			continue;
+		if (nwcps >= MAX_WORDS)
+		{
+			words_overflowed = true;
+			break;
+		}
+		c = &wcps[nwcps];
 		n = inno_lx_phrase_labels(w[i].text, c->cp);
-		if (n <= 0 || n > 24)
+		if (n <= 0)
+		{
+			words_overflowed = true;
 			continue;
+		}
 		c->w = &w[i];
 		c->n = n;
 		chain[nwcps] = -1;
@@ -154,6 +165,14 @@ WordAt(const Reader *r, int i, int *end)
 		}
 	}
 	return best;
+}
+
+bool
+inno_desig_words_overflowed(void)
+{
+	if (nwcps < 0)
+		BuildWords();
+	return words_overflowed;
 }
 
 /* Fail with a detail quoting code points [from, to) of the input. */
@@ -696,12 +715,16 @@ inno_desig_parse(const char *s, size_t len, InnoDesignation *d, InnoError *err)
 		return st;
 	if (r.scheme == 0)
 	{
-		bool		chinese = false;
+		bool		chinese = false,
+					blank = true;
 		int			i;
 
 		for (i = 0; i < r.t.n; i++)
+		{
 			chinese |= inno_lx_is_cjk(r.t.cp[i]);
-		inno_set_detail(err, r.t.n ? "The text names no designation scheme." : "The designation is empty.");
+			blank &= inno_lx_is_gap(r.t.cp[i]) || r.t.cp[i] == '\n' || r.t.cp[i] == '\r';
+		}
+		inno_set_detail(err, blank ? "The designation is empty." : "The text names no designation scheme.");
 		HintSchemes(err, chinese);
 		return INNO_ERR_SYNTAX;
 	}

@@ -263,9 +263,10 @@ inno_desig_check(InnoDesignation d, InnoError *err)
 		inno_set_detail(err, "Level code %u is not a level of scheme %s.", level, s->label);
 	else if (year != 0 && !YearOk(year))
 		inno_set_detail(err, "List year %u is out of range.", year);
-	else if (term > INNO_DESIG_TERM_MAX || (year == 0 && term != 0) ||
-			 (term != 0 && year + term - 1 > INNO_DESIG_YEAR_MAX))
-		inno_set_detail(err, "Validity of %u years is out of range.", term);
+	else if (year == 0 && term != 0)
+		inno_set_detail(err, "A validity of %u year(s) is given without a list year.", term);
+	else if (term > INNO_DESIG_TERM_MAX || (term != 0 && year + term - 1 > INNO_DESIG_YEAR_MAX))
+		inno_set_detail(err, "A validity of %u years from %u is out of range.", term, year);
 	/* the reader gives a dated value of a scheme with a documented term a validity */
 	else if (year != 0 && term == 0 && s->term != 0)
 		inno_set_detail(err, "A %s of %u has no validity, though the scheme's term is %u years.",

@@ -218,6 +218,12 @@ TEST(every_spelling_and_round_trip)
 	}
 }
 
+TEST(reader_table_fits)
+{
+	CHECK(!inno_desig_words_overflowed());
+	CHECK(strcmp(Read("   "), "ERROR") == 0 && strstr(last_err.detail, "empty") != NULL);
+}
+
 TEST(validity_rules)
 {
 	InnoDesignation ht = Value("高新技术企业 2023"),
@@ -303,6 +309,7 @@ UNIT_SUITE(designation_suite,
 		   UNIT_CASE(corpus_reads),
 		   UNIT_CASE(refusals),
 		   UNIT_CASE(every_spelling_and_round_trip),
+		   UNIT_CASE(reader_table_fits),
 		   UNIT_CASE(validity_rules),
 		   UNIT_CASE(order_and_ladder),
 		   UNIT_CASE(binary_form),
