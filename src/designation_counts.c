@@ -30,6 +30,21 @@ CheckedCounts(FunctionCallInfo fcinfo, int n)
 	return c;
 }
 
+/*
+ * The state of a transition or combine function.  Inside an aggregate it
+ * was made by the initial value's input function or by these functions,
+ * and is checked already: checking it again on every row would cost more
+ * than the adding (every count of the window, for each row).  Called as a
+ * plain function, it is checked like any argument.
+ */
+static InnoDesigCounts *
+StateCounts(FunctionCallInfo fcinfo)
+{
+	if (AggCheckCallContext(fcinfo, NULL))
+		return (InnoDesigCounts *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	return CheckedCounts(fcinfo, 0);
+}
+
 static void *
 Alloc(size_t size)
 {
@@ -147,7 +162,7 @@ PG_FUNCTION_INFO_V1(designation_counts_add);
 Datum
 designation_counts_add(PG_FUNCTION_ARGS)
 {
-	InnoDesigCounts *c = CheckedCounts(fcinfo, 0);
+	InnoDesigCounts *c = StateCounts(fcinfo);
 	const InnoDesigSet *s = (const InnoDesigSet *) PG_GETARG_POINTER(1);
 	unsigned	from = 0,
 				to = 0;
@@ -168,7 +183,7 @@ PG_FUNCTION_INFO_V1(designation_counts_merge);
 Datum
 designation_counts_merge(PG_FUNCTION_ARGS)
 {
-	InnoDesigCounts *c = CheckedCounts(fcinfo, 0);
+	InnoDesigCounts *c = StateCounts(fcinfo);
 	InnoDesigCounts *d = CheckedCounts(fcinfo, 1);
 	unsigned	from = 0,
 				to = 0;

@@ -119,46 +119,48 @@ AddYears(InnoDesigCounts *c, int64_t *row, uint64_t mask, unsigned base)
 InnoStatus
 inno_dcounts_add(InnoDesigCounts *c, const InnoDesigSet *s, InnoError *err)
 {
-	bool		held[INNO_SCHEME_COUNT + 1] = {false};
-	unsigned	scheme,
+	unsigned	held = 0,			/* bit scheme: held */
+				scheme,
 				t;
-	int			k;
 
 	if (c->projects == INT64_MAX)
 		return Overflow(err);
 	c->projects++;
-	for (k = 0; k < INNO_DSET_SLOTS; k++)
-	{
-		unsigned	level;
-
-		if (s->listed[k] == 0 && !((s->undated >> k) & 1))
-			continue;
-		inno_dset_slot_parts(k, &scheme, &level);
-		held[scheme] = true;
-		c->slot_holders[k]++;
-		if ((s->undated >> k) & 1)
-			c->undated[k]++;
-		AddYears(c, inno_dcounts_listed(c, k), s->listed[k], s->base);
-	}
 	for (scheme = 1; scheme <= INNO_SCHEME_COUNT; scheme++)
 	{
 		uint64_t	years = 0;
-		unsigned	level;
+		bool		any = false;
+		int			first,
+					n = inno_dset_scheme_slots(scheme, &first),
+					k;
 
-		if (!held[scheme])
+		for (k = first; k < first + n; k++)
+		{
+			bool		undated = (s->undated >> k) & 1;
+
+			if (s->listed[k] == 0 && !undated)
+				continue;
+			any = true;
+			c->slot_holders[k]++;
+			if (undated)
+				c->undated[k]++;
+			AddYears(c, inno_dcounts_listed(c, k), s->listed[k], s->base);
+			years |= s->listed[k];
+		}
+		if (!any)
 			continue;
+		held |= 1u << scheme;
 		c->holders[scheme - 1]++;
-		for (t = scheme + 1; t <= INNO_SCHEME_COUNT; t++)
-			if (held[t])
-				c->pair[inno_dcounts_pair_index(scheme, t)]++;
-		for (level = 0; level <= INNO_LEVEL_COUNT; level++)
-			if ((k = inno_dset_slot(scheme, level)) >= 0)
-				years |= s->listed[k];
 		AddYears(c, inno_dcounts_by_year(c, scheme), years, s->base);
 		AddYears(c, inno_dcounts_valid(c, scheme), s->valid[scheme - 1], s->base);
 		if ((s->unknown_valid >> (scheme - 1)) & 1)
 			c->unknown_valid[scheme - 1]++;
 	}
+	for (scheme = 1; held >> scheme; scheme++)
+		if ((held >> scheme) & 1)
+			for (t = scheme + 1; held >> t; t++)
+				if ((held >> t) & 1)
+					c->pair[inno_dcounts_pair_index(scheme, t)]++;
 	return INNO_OK;
 }
 
@@ -242,11 +244,10 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 	InnoDesigCounts *cc = (InnoDesigCounts *) c;
 	unsigned	s,
 				t,
-				y,
-				level;
+				y;
 	int			k;
-	bool		first = false,
-				last = false;
+	bool		first_year = false,
+				last_year = false;
 
 	if (c->version != INNO_DCOUNTS_VERSION || c->pad || c->pad2 || c->pad3)
 	{
@@ -274,6 +275,8 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 					slots_sum = 0;
 		const int64_t *by = inno_dcounts_by_year(cc, s),
 				   *va = inno_dcounts_valid(cc, s);
+		int			first,
+					nk = inno_dset_scheme_slots(s, &first);
 
 		if (!InRange(h, c->projects))
 			return Inconsistent(err, "holders are negative or more than the projects", s, 0);
@@ -293,14 +296,12 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 				return INNO_ERR_CORRUPT;
 			}
 		}
-		for (level = 0; level <= INNO_LEVEL_COUNT; level++)
+		for (k = first; k < first + nk; k++)
 		{
 			const int64_t *row;
 			int64_t		sh,
 						reach;
 
-			if ((k = inno_dset_slot(s, level)) < 0)
-				continue;
 			row = inno_dcounts_listed(cc, k);
 			sh = c->slot_holders[k];
 			if (!InRange(sh, h))
@@ -326,12 +327,10 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 						window = 0;
 			unsigned	z;
 
-			for (level = 0; level <= INNO_LEVEL_COUNT; level++)
+			for (k = first; k < first + nk; k++)
 			{
 				int64_t		n;
 
-				if ((k = inno_dset_slot(s, level)) < 0)
-					continue;
 				n = inno_dcounts_listed(cc, k)[y];
 				if (!InRange(n, c->slot_holders[k]))
 					return Inconsistent(err, "firms listed are negative or more than the holders at their level", s, c->base + y);
@@ -351,12 +350,12 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 			if (!InRange(va[y], h) || va[y] > window)
 				return Inconsistent(err, "firms valid in a year are more than the holders, or than those listed in the 30 years up to it",
 									s, c->base + y);
-			first |= y == 0 && (by[y] || va[y]);
-			last |= y + 1u == c->nyears && (by[y] || va[y]);
+			first_year |= y == 0 && (by[y] || va[y]);
+			last_year |= y + 1u == c->nyears && (by[y] || va[y]);
 		}
 	}
 	/* the window is as narrow as the years counted */
-	if (c->nyears && !(first && last))
+	if (c->nyears && !(first_year && last_year))
 	{
 		inno_set_detail(err, "The year window is wider than the years counted.");
 		return INNO_ERR_CORRUPT;

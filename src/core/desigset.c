@@ -13,6 +13,8 @@
 static int	slot_of[INNO_SCHEME_COUNT + 1][INNO_LEVEL_COUNT + 1];
 static uint8_t slot_scheme[INNO_DSET_SLOTS + 8],
 			slot_level[INNO_DSET_SLOTS + 8];
+static int	scheme_first[INNO_SCHEME_COUNT + 1],
+			scheme_nslots[INNO_SCHEME_COUNT + 1];
 static int	nslots = -1;
 
 static void
@@ -26,6 +28,7 @@ BuildSlots(void)
 	{
 		const InnoSchemeInfo *info = inno_scheme_by_code(s);
 
+		scheme_first[s] = nslots;
 		for (l = 0; l <= INNO_LEVEL_COUNT; l++)
 		{
 			bool		issued = l == 0 ? info->default_level == 0 : (info->levels & INNO_LEVEL_BIT(l)) != 0;
@@ -37,7 +40,24 @@ BuildSlots(void)
 			slot_level[nslots] = (uint8_t) l;
 			slot_of[s][l] = nslots++;
 		}
+		scheme_nslots[s] = (nslots < INNO_DSET_SLOTS ? nslots : INNO_DSET_SLOTS) - scheme_first[s];
+		if (scheme_nslots[s] < 0)
+			scheme_nslots[s] = 0;
 	}
+}
+
+int
+inno_dset_scheme_slots(unsigned scheme, int *first)
+{
+	if (nslots < 0)
+		BuildSlots();
+	if (scheme < 1 || scheme > INNO_SCHEME_COUNT)
+	{
+		*first = 0;
+		return 0;
+	}
+	*first = scheme_first[scheme];
+	return scheme_nslots[scheme];
 }
 
 int
@@ -240,18 +260,13 @@ static uint64_t
 SchemeListed(const InnoDesigSet *s, unsigned scheme, bool *undated)
 {
 	uint64_t	listed = 0;
-	unsigned	l;
+	int			first,
+				n = inno_dset_scheme_slots(scheme, &first),
+				k;
 
-	*undated = false;
-	for (l = 0; l <= INNO_LEVEL_COUNT; l++)
-	{
-		int			slot = inno_dset_slot(scheme, l);
-
-		if (slot < 0)
-			continue;
-		listed |= s->listed[slot];
-		*undated |= (s->undated >> slot) & 1;
-	}
+	for (k = first; k < first + n; k++)
+		listed |= s->listed[k];
+	*undated = ((s->undated >> first) & ((UINT64_C(1) << n) - 1)) != 0;
 	return listed;
 }
 

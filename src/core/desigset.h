@@ -35,6 +35,8 @@ typedef struct InnoDesigSet
 
 /* The slot of a scheme at a level (0: not stated); -1 if the scheme is not issued there. */
 extern int	inno_dset_slot(unsigned scheme, unsigned level);
+/* A scheme's slots are consecutive: how many, and the first (in *first). */
+extern int	inno_dset_scheme_slots(unsigned scheme, int *first);
 /* The scheme and level of a slot. */
 extern void inno_dset_slot_parts(int slot, unsigned *scheme, unsigned *level);
 /* A slot's name in the text forms: "national high_tech", or "gazelle" at no stated level. */
