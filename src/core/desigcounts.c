@@ -267,6 +267,10 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 		inno_set_detail(err, "The count of projects is negative.");
 		return INNO_ERR_CORRUPT;
 	}
+	/* first every holders count, which the pairs' check relies on */
+	for (s = 1; s <= INNO_SCHEME_COUNT; s++)
+		if (!InRange(c->holders[s - 1], c->projects))
+			return Inconsistent(err, "holders are negative or more than the projects", s, 0);
 	for (s = 1; s <= INNO_SCHEME_COUNT; s++)
 	{
 		int64_t		h = c->holders[s - 1],
@@ -278,8 +282,6 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 		int			first,
 					nk = inno_dset_scheme_slots(s, &first);
 
-		if (!InRange(h, c->projects))
-			return Inconsistent(err, "holders are negative or more than the projects", s, 0);
 		if (!InRange(uv, h))
 			return Inconsistent(err, "holders of unknown validity are negative or more than the holders", s, 0);
 		for (t = s + 1; t <= INNO_SCHEME_COUNT; t++)
