@@ -313,8 +313,13 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 			if (c->undated[k] > uv)
 				return Inconsistent(err, "holders with no list year are more than the holders of unknown validity", s, 0);
 			reach = c->undated[k];
-			for (y = 0; y < c->nyears && reach < sh; y++)
+			for (y = 0; y < c->nyears; y++)
+			{
+				if (!InRange(row[y], sh))
+					return Inconsistent(err, "firms listed are negative or more than the holders at their level", s,
+										c->base + y);
 				reach = SatAdd(reach, row[y]);
+			}
 			if (reach < sh)
 				return Inconsistent(err, "holders at a level are more than those listed and those with no list year", s, 0);
 			slots_max = sh > slots_max ? sh : slots_max;
@@ -333,9 +338,7 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 			{
 				int64_t		n;
 
-				n = inno_dcounts_listed(cc, k)[y];
-				if (!InRange(n, c->slot_holders[k]))
-					return Inconsistent(err, "firms listed are negative or more than the holders at their level", s, c->base + y);
+				n = inno_dcounts_listed(cc, k)[y];	/* in range: checked above */
 				listed_max = n > listed_max ? n : listed_max;
 				listed_sum = SatAdd(listed_sum, n);
 			}
