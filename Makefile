@@ -50,7 +50,7 @@ DOCS      := $(wildcard doc/*.md)
 
 REGRESS      = project_stage_io project_stage_order project_stage_index round_kind \
                project_stage_copy stage_range funding_round funding_round_gist funding_convert funding_text stage_summaries quantile_sketch \
-               funding_stats stage_survival text_casts designation demo \
+               funding_stats stage_survival text_casts designation designation_summaries demo \
                extension upgrade encodings
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 

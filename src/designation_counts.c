@@ -31,13 +31,14 @@ CheckedCounts(FunctionCallInfo fcinfo, int n)
 }
 
 /*
- * The state argument of a transition or combine function: inside an
- * aggregate it is the aggregate's own (made by the input function from
- * INITCOND, or by these functions), so it is not checked again for every
- * row; called as a plain function, it is checked like any value.
+ * The state of a transition or combine function.  Inside an aggregate it
+ * was made by the initial value's input function or by these functions,
+ * and is checked already: checking it again on every row would cost more
+ * than the adding (every count of the window, for each row).  Called as a
+ * plain function, it is checked like any argument.
  */
 static InnoDesigCounts *
-StateArg(FunctionCallInfo fcinfo)
+StateCounts(FunctionCallInfo fcinfo)
 {
 	if (AggCheckCallContext(fcinfo, NULL))
 		return (InnoDesigCounts *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
@@ -161,7 +162,7 @@ PG_FUNCTION_INFO_V1(designation_counts_add);
 Datum
 designation_counts_add(PG_FUNCTION_ARGS)
 {
-	InnoDesigCounts *c = StateArg(fcinfo);
+	InnoDesigCounts *c = StateCounts(fcinfo);
 	const InnoDesigSet *s = (const InnoDesigSet *) PG_GETARG_POINTER(1);
 	unsigned	from = 0,
 				to = 0;
@@ -182,7 +183,7 @@ PG_FUNCTION_INFO_V1(designation_counts_merge);
 Datum
 designation_counts_merge(PG_FUNCTION_ARGS)
 {
-	InnoDesigCounts *c = StateArg(fcinfo);
+	InnoDesigCounts *c = StateCounts(fcinfo);
 	InnoDesigCounts *d = CheckedCounts(fcinfo, 1);
 	unsigned	from = 0,
 				to = 0;

@@ -238,7 +238,9 @@ designation_set_union(PG_FUNCTION_ARGS)
 	InnoError	err;
 	InnoStatus	st;
 
-	(void) CheckedSet(fcinfo, 0);
+	/* an aggregate's state was made by the functions here, checked already */
+	if (!AggCheckCallContext(fcinfo, NULL))
+		(void) CheckedSet(fcinfo, 0);
 	s = inno_agg_state(fcinfo, sizeof(InnoDesigSet));
 	inno_error_clear(&err);
 	if ((st = inno_dset_union(s, t, &err)) != INNO_OK)

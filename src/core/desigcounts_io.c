@@ -110,7 +110,7 @@ inno_dcounts_format(const InnoDesigCounts *cc, char *buf, size_t buflen)
 
 #define EMIT(...) \
 	do { \
-		int			w_ = snprintf(buf + (n < buflen ? n : buflen), n < buflen ? buflen - n : 0, __VA_ARGS__); \
+		int			w_ = snprintf(n < buflen ? buf + n : NULL, n < buflen ? buflen - n : 0, __VA_ARGS__); \
 		n += w_ > 0 ? (size_t) w_ : 0; \
 	} while (0)
 
@@ -202,7 +202,33 @@ KeyOf(Part p, const char *s, size_t n, unsigned *year)
 }
 
 /* every count a value can hold (149 single counts, 58 rows of at most 121 years) */
+#define N_SINGLE (2 * INNO_SCHEME_COUNT + INNO_DCOUNTS_PAIRS + 2 * INNO_DSET_SLOTS)
+#define N_KEYS (N_SINGLE + INNO_DCOUNTS_ROWS * INNO_DCOUNTS_MAX_YEARS)
 static Entry entries[8192];
+static uint64_t seen_keys[(N_KEYS + 63) / 64];
+
+/* Has key (part p, key i, year) been read before?  Marks it read. */
+static bool
+Seen(uint64_t *seen, Part p, int i, unsigned year)
+{
+	static const int offset[P_COUNT] = {
+		[P_HOLDERS] = 0,
+		[P_COHOLDING] = INNO_SCHEME_COUNT,
+		[P_HELD] = INNO_SCHEME_COUNT + INNO_DCOUNTS_PAIRS,
+		[P_UNDATED] = INNO_SCHEME_COUNT + INNO_DCOUNTS_PAIRS + INNO_DSET_SLOTS,
+		[P_UNKNOWN] = INNO_SCHEME_COUNT + INNO_DCOUNTS_PAIRS + 2 * INNO_DSET_SLOTS,
+		[P_LISTED] = 0,
+		[P_BY_YEAR] = INNO_DSET_SLOTS,
+		[P_VALID] = INNO_DSET_SLOTS + INNO_SCHEME_COUNT,
+	};
+	size_t		bit = Yearly(p) ?
+		N_SINGLE + (size_t) (offset[p] + i) * INNO_DCOUNTS_MAX_YEARS + (year - INNO_DESIG_YEAR_MIN) :
+		(size_t) (offset[p] + i);
+	bool		was = (seen[bit / 64] >> (bit % 64)) & 1;
+
+	seen[bit / 64] |= UINT64_C(1) << (bit % 64);
+	return was;
+}
 
 InnoStatus
 inno_dcounts_parse(const char *s, size_t len, void *(*alloc) (size_t), InnoDesigCounts **out,
@@ -220,6 +246,7 @@ inno_dcounts_parse(const char *s, size_t len, void *(*alloc) (size_t), InnoDesig
 	size_t		kn;
 
 	inno_error_clear(err);
+	memset(seen_keys, 0, sizeof(seen_keys));
 	inno_json_init(&c, s, len);
 	if (!inno_json_char(&c, '{') || !inno_json_string(&c, &k, &kn) || kn != 8 || memcmp(k, "projects", 8) != 0 ||
 		!inno_json_char(&c, ':') || !inno_json_int64(&c, &projects) || projects < 0)
@@ -255,6 +282,13 @@ inno_dcounts_parse(const char *s, size_t len, void *(*alloc) (size_t), InnoDesig
 				return Bad(err, "a count (an integer, 0 or more)", c.pos);
 			if (n >= (int) (sizeof(entries) / sizeof(entries[0])))
 				return Bad(err, "fewer counts", c.pos);
+			/* zero counts take no room, but a key still appears once */
+			if (Seen(seen_keys, (Part) p, key, year))
+			{
+				inno_set_detail(err, "\"%.*s\" appears twice in \"%s\".", (int) (kn > 60 ? 60 : kn), k,
+								part_names[p]);
+				return INNO_ERR_SYNTAX;
+			}
 			if (v == 0)
 				continue;
 			entries[n].part = (uint8_t) p;
@@ -285,11 +319,6 @@ inno_dcounts_parse(const char *s, size_t len, void *(*alloc) (size_t), InnoDesig
 		int64_t    *cell = Row(r, (Part) entries[i].part, entries[i].key) +
 			(entries[i].year ? entries[i].year - lo : 0);
 
-		if (*cell != 0)
-		{
-			inno_set_detail(err, "A count of \"%s\" appears twice.", part_names[entries[i].part]);
-			return INNO_ERR_SYNTAX;
-		}
 		*cell = entries[i].count;
 	}
 	if (inno_dcounts_check(r, *size, err) != INNO_OK)

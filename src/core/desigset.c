@@ -13,6 +13,8 @@
 static int	slot_of[INNO_SCHEME_COUNT + 1][INNO_LEVEL_COUNT + 1];
 static uint8_t slot_scheme[INNO_DSET_SLOTS + 8],
 			slot_level[INNO_DSET_SLOTS + 8];
+static int	scheme_first[INNO_SCHEME_COUNT + 1],
+			scheme_nslots[INNO_SCHEME_COUNT + 1];
 static int	nslots = -1;
 
 static void
@@ -26,6 +28,7 @@ BuildSlots(void)
 	{
 		const InnoSchemeInfo *info = inno_scheme_by_code(s);
 
+		scheme_first[s] = nslots;
 		for (l = 0; l <= INNO_LEVEL_COUNT; l++)
 		{
 			bool		issued = l == 0 ? info->default_level == 0 : (info->levels & INNO_LEVEL_BIT(l)) != 0;
@@ -37,7 +40,24 @@ BuildSlots(void)
 			slot_level[nslots] = (uint8_t) l;
 			slot_of[s][l] = nslots++;
 		}
+		scheme_nslots[s] = (nslots < INNO_DSET_SLOTS ? nslots : INNO_DSET_SLOTS) - scheme_first[s];
+		if (scheme_nslots[s] < 0)
+			scheme_nslots[s] = 0;
 	}
+}
+
+int
+inno_dset_scheme_slots(unsigned scheme, int *first)
+{
+	if (nslots < 0)
+		BuildSlots();
+	if (scheme < 1 || scheme > INNO_SCHEME_COUNT)
+	{
+		*first = 0;
+		return 0;
+	}
+	*first = scheme_first[scheme];
+	return scheme_nslots[scheme];
 }
 
 int
@@ -102,11 +122,16 @@ TooWide(InnoError *err, unsigned from, unsigned to)
 	return INNO_ERR_RANGE;
 }
 
-/* Make room for years [from, to] (from <= to): move the base down if needed. */
+/*
+ * Make room for years [from, to] (from <= to): move the base down if needed.
+ * The set is left as it was when the years do not fit.
+ */
 static InnoStatus
 Ensure(InnoDesigSet *s, unsigned from, unsigned to, InnoError *err)
 {
-	unsigned	shift;
+	unsigned	lo,
+				hi,
+				shift;
 	int			i;
 
 	if (s->base == 0)
@@ -116,22 +141,20 @@ Ensure(InnoDesigSet *s, unsigned from, unsigned to, InnoError *err)
 		s->base = (uint16_t) from;
 		return INNO_OK;
 	}
-	if (from < s->base)
+	lo = from < s->base ? from : s->base;
+	hi = s->base + (unsigned) (63 - __builtin_clzll(Bits(s)));
+	hi = to > hi ? to : hi;
+	if (hi - lo >= INNO_DSET_SPAN)
+		return TooWide(err, lo, hi);
+	if (lo < s->base)
 	{
-		uint64_t	all = Bits(s);
-		unsigned	top = s->base + (unsigned) (63 - __builtin_clzll(all));
-
-		shift = s->base - from;
-		if (top - from >= INNO_DSET_SPAN)
-			return TooWide(err, from, top);
+		shift = s->base - lo;
 		for (i = 0; i < INNO_DSET_SLOTS; i++)
 			s->listed[i] <<= shift;
 		for (i = 0; i < INNO_SCHEME_COUNT; i++)
 			s->valid[i] <<= shift;
-		s->base = (uint16_t) from;
+		s->base = (uint16_t) lo;
 	}
-	if (to - s->base >= INNO_DSET_SPAN)
-		return TooWide(err, s->base, to);
 	return INNO_OK;
 }
 
@@ -178,8 +201,6 @@ inno_dset_union(InnoDesigSet *s, const InnoDesigSet *t, InnoError *err)
 {
 	int			i;
 
-	s->undated |= t->undated;
-	s->unknown_valid |= t->unknown_valid;
 	if (t->base != 0)
 	{
 		unsigned	top = t->base + (unsigned) (63 - __builtin_clzll(Bits(t)));
@@ -194,6 +215,8 @@ inno_dset_union(InnoDesigSet *s, const InnoDesigSet *t, InnoError *err)
 		for (i = 0; i < INNO_SCHEME_COUNT; i++)
 			s->valid[i] |= t->valid[i] << shift;
 	}
+	s->undated |= t->undated;
+	s->unknown_valid |= t->unknown_valid;
 	return INNO_OK;
 }
 
@@ -232,20 +255,66 @@ inno_dset_holds_scheme(const InnoDesigSet *s, unsigned scheme)
 	return inno_dset_holds(s, inno_desig_make(scheme, 0, 0, 0, 0, 0));
 }
 
+/* The list years of a scheme at any level, and whether it is held with no list year. */
+static uint64_t
+SchemeListed(const InnoDesigSet *s, unsigned scheme, bool *undated)
+{
+	uint64_t	listed = 0;
+	int			first,
+				n = inno_dset_scheme_slots(scheme, &first),
+				k;
+
+	for (k = first; k < first + n; k++)
+		listed |= s->listed[k];
+	*undated = ((s->undated >> first) & ((UINT64_C(1) << n) - 1)) != 0;
+	return listed;
+}
+
 int
 inno_dset_valid_in(const InnoDesigSet *s, unsigned scheme, int y)
 {
+	uint64_t	listed;
+	bool		undated;
+
 	if (s->base != 0 && y >= s->base && y - s->base < INNO_DSET_SPAN &&
 		((s->valid[scheme - 1] >> (y - s->base)) & 1))
 		return 1;
-	return (s->unknown_valid >> (scheme - 1)) & 1 ? -1 : 0;
+	if (!((s->unknown_valid >> (scheme - 1)) & 1))
+		return 0;
+	/*
+	 * A validity starts in its list year: before the scheme's first list
+	 * year only a designation with no list year could be valid.
+	 */
+	listed = SchemeListed(s, scheme, &undated);
+	if (!undated && (listed == 0 || y < (int) (s->base + (unsigned) __builtin_ctzll(listed))))
+		return 0;
+	return -1;
 }
 
+/*
+ * The years a validity from one of the list years can reach: 0 to
+ * INNO_DESIG_TERM_MAX - 1 years on (the doubling below assumes 16 < TERM_MAX <= 32).
+ */
+#if INNO_DESIG_TERM_MAX <= 16 || INNO_DESIG_TERM_MAX > 32
+#error "Reach() spreads list years over 17 to 32 years"
+#endif
+static uint64_t
+Reach(uint64_t listed)
+{
+	uint64_t	r = listed | listed << 1;
+
+	r |= r << 2;
+	r |= r << 4;
+	r |= r << 8;				/* up to 15 years on */
+	return r | r << (INNO_DESIG_TERM_MAX - 16);	/* up to 29 */
+}
+
+/* What inno_dset_add and inno_dset_union make, checked (desigset.h lists it). */
 InnoStatus
 inno_dset_check(const InnoDesigSet *s, InnoError *err)
 {
 	uint64_t	all = Bits(s);
-	int			i;
+	unsigned	i;
 
 	if (s->reserved != 0 || (s->undated >> INNO_DSET_SLOTS) != 0 || (s->unknown_valid >> INNO_SCHEME_COUNT) != 0)
 		inno_set_detail(err, "Reserved bits are set.");
@@ -256,21 +325,27 @@ inno_dset_check(const InnoDesigSet *s, InnoError *err)
 		inno_set_detail(err, "The base year %u is not the first year held, or years are out of range.", s->base);
 	else
 	{
-		for (i = 0; i < INNO_SCHEME_COUNT; i++)
+		for (i = 1; i <= INNO_SCHEME_COUNT; i++)
 		{
-			uint64_t	listed = 0;
-			unsigned	l;
+			bool		undated;
+			uint64_t	listed = SchemeListed(s, i, &undated),
+						valid = s->valid[i - 1];
+			bool		unknown = (s->unknown_valid >> (i - 1)) & 1;
+			const char *label = inno_scheme_by_code(i)->label;
 
-			for (l = 0; l <= INNO_LEVEL_COUNT; l++)
-				if (inno_dset_slot((unsigned) i + 1, l) >= 0)
-					listed |= s->listed[inno_dset_slot((unsigned) i + 1, l)];
-			/* validity starts in a list year of the scheme */
-			if (s->valid[i] != 0 && (listed == 0 || __builtin_ctzll(s->valid[i]) < __builtin_ctzll(listed)))
-			{
-				inno_set_detail(err, "Scheme %s is valid in a year before any list year.",
-								inno_scheme_by_code((unsigned) i + 1)->label);
-				return INNO_ERR_CORRUPT;
-			}
+			if (valid & ~(valid << 1) & ~listed)
+				inno_set_detail(err, "A validity of scheme %s starts in a year it is not listed in.", label);
+			else if (valid & ~Reach(listed))
+				inno_set_detail(err, "Scheme %s is valid in a year more than %d years after its list years.",
+								label, INNO_DESIG_TERM_MAX - 1);
+			else if (!unknown && (undated || (listed & ~valid)))
+				inno_set_detail(err, "Scheme %s is held %s, but its validity is not marked unknown.", label,
+								undated ? "with no list year" : "in a list year with no validity");
+			else if (unknown && !undated && listed == 0)
+				inno_set_detail(err, "Scheme %s has a validity marked unknown but is not held.", label);
+			else
+				continue;
+			return INNO_ERR_CORRUPT;
 		}
 		return INNO_OK;
 	}
@@ -528,10 +603,22 @@ ReadYear(InnoJsonCursor *c, unsigned *y)
 	return true;
 }
 
-/* "held": {"slot": [years or null], ...} and "valid": {"scheme": [[from, to], ...]} */
+static InnoStatus
+Twice(InnoError *err, const char *what, const char *name)
+{
+	inno_set_detail(err, "%s \"%s\" appears twice.", what, name);
+	return INNO_ERR_SYNTAX;
+}
+
+/*
+ * "held": {"slot": [years or null], ...} and "valid": {"scheme": [[from, to], ...]}.
+ * A name appears once in its map, and a year (or null) once in its list.
+ */
 static InnoStatus
 ReadMap(InnoJsonCursor *c, bool valid, InnoDesigSet *out, Gathered *g, InnoError *err)
 {
+	uint64_t	seen = 0;
+
 	if (!inno_json_char(c, '{'))
 		return Bad(err, "{", c->pos);
 	if (inno_json_char(c, '}'))
@@ -541,7 +628,8 @@ ReadMap(InnoJsonCursor *c, bool valid, InnoDesigSet *out, Gathered *g, InnoError
 		const char *k;
 		size_t		n;
 		int			slot = -1,
-					scheme = 0;
+					scheme = 0,
+					key;
 
 		if (!inno_json_string(c, &k, &n))
 			return Bad(err, "a name", c->pos);
@@ -551,31 +639,46 @@ ReadMap(InnoJsonCursor *c, bool valid, InnoDesigSet *out, Gathered *g, InnoError
 							valid ? "scheme" : "scheme at a level it is issued at");
 			return INNO_ERR_SYNTAX;
 		}
+		key = valid ? scheme : slot;
+		if ((seen >> key) & 1)
+		{
+			inno_set_detail(err, "\"%.*s\" appears twice in \"%s\".", (int) n, k, valid ? "valid" : "held");
+			return INNO_ERR_SYNTAX;
+		}
+		seen |= UINT64_C(1) << key;
 		if (!inno_json_char(c, ':') || !inno_json_char(c, '['))
 			return Bad(err, "[", c->pos);
-		if (!inno_json_char(c, ']'))
-			do
-			{
-				unsigned	a,
-							b;
+		if (inno_json_char(c, ']'))
+			continue;
+		do
+		{
+			unsigned	a,
+						b;
 
-				if (g->n >= (int) (sizeof(g->item) / sizeof(g->item[0])))
-					return Bad(err, "fewer years", c->pos);
-				if (!valid && inno_json_null(c))
+			if (g->n >= (int) (sizeof(g->item) / sizeof(g->item[0])))
+				return Bad(err, "fewer years", c->pos);
+			if (!valid && inno_json_null(c))
+			{
+				if ((out->undated >> slot) & 1)
 				{
-					out->undated |= UINT64_C(1) << slot;
-					continue;
+					char		name[64];
+
+					inno_dset_slot_name(slot, name, sizeof(name));
+					return Twice(err, "The null of", name);
 				}
-				if (valid && (!inno_json_char(c, '[') || !ReadYear(c, &a) || !inno_json_char(c, ',') ||
-							  !ReadYear(c, &b) || !inno_json_char(c, ']') || b < a))
-					return Bad(err, "a run of years [from, to]", c->pos);
-				if (!valid && !ReadYear(c, &a))
-					return Bad(err, "a year or null", c->pos);
-				g->item[g->n].slot = (int16_t) (valid ? -scheme : slot);
-				g->item[g->n].from = (uint16_t) a;
-				g->item[g->n].to = (uint16_t) (valid ? b : a);
-				g->n++;
-			} while (inno_json_char(c, ','));
+				out->undated |= UINT64_C(1) << slot;
+				continue;
+			}
+			if (valid && (!inno_json_char(c, '[') || !ReadYear(c, &a) || !inno_json_char(c, ',') ||
+						  !ReadYear(c, &b) || !inno_json_char(c, ']') || b < a))
+				return Bad(err, "a run of years [from, to]", c->pos);
+			if (!valid && !ReadYear(c, &a))
+				return Bad(err, "a year or null", c->pos);
+			g->item[g->n].slot = (int16_t) (valid ? -scheme : slot);
+			g->item[g->n].from = (uint16_t) a;
+			g->item[g->n].to = (uint16_t) (valid ? b : a);
+			g->n++;
+		} while (inno_json_char(c, ','));
 		if (!inno_json_char(c, ']'))
 			return Bad(err, "]", c->pos);
 	} while (inno_json_char(c, ','));
@@ -630,6 +733,8 @@ inno_dset_parse(const char *s, size_t len, InnoDesigSet *out, InnoError *err)
 
 						if (!inno_json_string(&c, &k, &n) || (scheme = inno_dset_scheme_named(k, n)) == 0)
 							return Bad(err, "a scheme", c.pos);
+						if ((out->unknown_valid >> (scheme - 1)) & 1)
+							return Twice(err, "The scheme", inno_scheme_by_code((unsigned) scheme)->label);
 						out->unknown_valid |= (uint16_t) (1u << (scheme - 1));
 					} while (inno_json_char(&c, ','));
 					if (!inno_json_char(&c, ']'))
@@ -657,10 +762,33 @@ inno_dset_parse(const char *s, size_t len, InnoDesigSet *out, InnoError *err)
 	}
 	for (i = 0; i < g.n; i++)
 	{
-		if (g.item[i].slot >= 0)
-			out->listed[g.item[i].slot] |= UINT64_C(1) << (g.item[i].from - lo);
+		int			slot = g.item[i].slot;
+		char		name[64];
+
+		if (slot >= 0)
+		{
+			uint64_t	bit = UINT64_C(1) << (g.item[i].from - lo);
+
+			if (out->listed[slot] & bit)
+			{
+				inno_dset_slot_name(slot, name, sizeof(name));
+				inno_set_detail(err, "The year %u of \"%s\" appears twice.", g.item[i].from, name);
+				return INNO_ERR_SYNTAX;
+			}
+			out->listed[slot] |= bit;
+		}
 		else
-			out->valid[-g.item[i].slot - 1] |= Run(g.item[i].from - lo, g.item[i].to - lo);
+		{
+			uint64_t	run = Run(g.item[i].from - lo, g.item[i].to - lo);
+
+			if (out->valid[-slot - 1] & run)
+			{
+				inno_set_detail(err, "The runs of validity of \"%s\" overlap.",
+								inno_scheme_by_code((unsigned) -slot)->label);
+				return INNO_ERR_SYNTAX;
+			}
+			out->valid[-slot - 1] |= run;
+		}
 	}
 	if ((st = inno_dset_check(out, err)) != INNO_OK)
 		return INNO_ERR_SYNTAX;

@@ -35,6 +35,8 @@ typedef struct InnoDesigSet
 
 /* The slot of a scheme at a level (0: not stated); -1 if the scheme is not issued there. */
 extern int	inno_dset_slot(unsigned scheme, unsigned level);
+/* A scheme's slots are consecutive: how many, and the first (in *first). */
+extern int	inno_dset_scheme_slots(unsigned scheme, int *first);
 /* The scheme and level of a slot. */
 extern void inno_dset_slot_parts(int slot, unsigned *scheme, unsigned *level);
 /* A slot's name in the text forms: "national high_tech", or "gazelle" at no stated level. */
@@ -58,11 +60,23 @@ extern bool inno_dset_empty(const InnoDesigSet *s);
 extern bool inno_dset_holds(const InnoDesigSet *s, InnoDesignation pattern);
 /* Scheme held at all (any level, any year)? */
 extern bool inno_dset_holds_scheme(const InnoDesigSet *s, unsigned scheme);
-/* Valid in year y: 1, 0, or -1 when not valid by what is known but some validity is unknown. */
+/*
+ * Valid in year y: 1, 0, or -1 when not valid by what is known but some
+ * validity is unknown (0 before the scheme's first list year, unless it is
+ * also held with no list year: a validity starts in its list year).
+ */
 extern int	inno_dset_valid_in(const InnoDesigSet *s, unsigned scheme, int y);
 /* Is slot held in year y (y = 0: with no list year)? */
 extern bool inno_dset_listed(const InnoDesigSet *s, int slot, unsigned y);
 
+/*
+ * Every invariant of a set that inno_dset_add and inno_dset_union make:
+ * INNO_OK, or INNO_ERR_CORRUPT with a detail.  Reserved bits zero; the base
+ * the first year held; per scheme, each run of validity starts in a list
+ * year and ends within INNO_DESIG_TERM_MAX years of one; a list year with
+ * no validity, or a slot held with no list year, marks the validity
+ * unknown; an unknown validity belongs to a scheme held.
+ */
 extern InnoStatus inno_dset_check(const InnoDesigSet *s, InnoError *err);
 
 /*
@@ -70,10 +84,19 @@ extern InnoStatus inno_dset_check(const InnoDesigSet *s, InnoError *err);
  *	{"held": {"national high_tech": [2017, 2020], "gazelle": [null]},
  *	 "valid": {"high_tech": [[2017, 2022]]}, "validity_unknown": ["tech_leader"]}
  * Slots in table order, years ascending, null for no list year; validity as
- * runs of years.  Empty parts are left out ({} is the empty set).
+ * runs of years.  Empty parts are left out ({} is the empty set).  The
+ * reader takes any order, but no name, year or null twice, and no
+ * overlapping runs; what it reads must pass inno_dset_check.
  */
 extern char *inno_dset_format(const InnoDesigSet *s, char *buf, size_t buflen);
-#define INNO_DSET_TEXT_MAX 16384
+/*
+ * The longest text: every slot held in all 64 years and with no list year
+ * ("\"provincial potential_unicorn\": [" + 64 x ", 2024" + ", null]", at
+ * most 424 bytes a slot), every scheme valid in 32 runs of one year
+ * ("\"potential_unicorn\": [" + 32 x ", [2024, 2024]", at most 470), every
+ * scheme's validity unknown: about 20,300 bytes (a unit test writes it).
+ */
+#define INNO_DSET_TEXT_MAX 24576
 extern InnoStatus inno_dset_parse(const char *s, size_t len, InnoDesigSet *out, InnoError *err);
 
 /* binary: version byte, base, unknown_valid, undated, the masks; network byte order */

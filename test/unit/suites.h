@@ -22,6 +22,7 @@
 	SUITE(pack_suite) \
 	SUITE(survival_suite) \
 	SUITE(designation_suite) \
+	SUITE(desigset_suite) \
 	SUITE(vocab_doc_suite)
 
 #define SUITE(name) extern const UnitSuite name;
