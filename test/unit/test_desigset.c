@@ -129,13 +129,14 @@ RandomDesig(unsigned lo, unsigned width)
 				term = 1 + Below(5);
 				break;
 			case 1:
-				term = 0;
+				/* unknown validity: only a scheme with no documented term has it dated */
+				term = inno_scheme_by_code(scheme)->term == 0 ? 0 : 1 + Below(5);
 				break;
 			default:
 				term = inno_scheme_by_code(scheme)->term;
 		}
-		if (y + term - 1 > INNO_DESIG_YEAR_MAX)
-			term = 0;
+		if (term && y + term - 1 > INNO_DESIG_YEAR_MAX)
+			term = INNO_DESIG_YEAR_MAX - y + 1;
 	}
 	d = inno_desig_make(scheme, level, y, term, Below(3), Below(2) ? 0 : 2019);
 	if (inno_desig_check(d, &err) != INNO_OK)
