@@ -24,8 +24,8 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/funding_value.c src/core/funding_extract.c \
              src/core/frbox.c src/core/frkey.c src/core/frstats.c src/core/funstats.c src/core/funstats_bands.c \
              src/core/funstats_pack.c src/core/funstats_list.c src/core/survival.c src/core/survival_io.c \
-             src/core/designation_vocab.c src/core/designation_parse.c \
-             src/core/desigset.c src/core/desigcounts.c src/core/desigcounts_io.c
+             src/core/designation_vocab.c src/core/designation_parse.c src/core/designation_numbers.c \
+             src/core/desigset.c src/core/desigset_io.c src/core/desigcounts.c src/core/desigcounts_io.c
 OBJS       = src/innovation.o src/encoding.o src/project_stage.o src/stage_funnel.o src/stage_history.o \
              src/quantile_sketch.o src/quantile_sketch_agg.o src/funding_round.o src/funding_round_index.o \
              src/funding_round_gist.o src/funding_round_stats.o \

@@ -23,26 +23,9 @@
 #include "designation.h"
 #include "lexicon.h"
 #include "stage.h"
+#include "designation_reader.h"
 
 #include <string.h>
-
-#define DESIG_CAP 256
-
-typedef struct Reader
-{
-	LxText		t;
-	InnoError  *err;
-	unsigned	scheme;
-	unsigned	scheme_level;	/* implied by the scheme's spelling */
-	unsigned	level;
-	int			level_from,
-				level_to;
-	unsigned	year,
-				until,
-				batch,
-				edition;
-	int			year_at;		/* code point where the list year starts */
-} Reader;
 
 /* the non-scheme words as code points, built on first use */
 typedef struct WordCps
@@ -115,8 +98,8 @@ BuildWords(void)
 	}
 }
 
-static bool
-IsLetter(const Reader *r, int i)
+bool
+inno_dr_is_letter(const Reader *r, int i)
 {
 	return i >= 0 && i < r->t.n && inno_lx_is_letter(r->t.cp[i]);
 }
@@ -125,8 +108,8 @@ IsLetter(const Reader *r, int i)
  * The longest table word at i (NULL if none).  An English word must be a
  * whole word; its spaces match any gap.
  */
-static const DesigWord *
-WordAt(const Reader *r, int i, int *end)
+const DesigWord *
+inno_dr_word_at(const Reader *r, int i, int *end)
 {
 	const DesigWord *best = NULL;
 	int			k;
@@ -134,7 +117,7 @@ WordAt(const Reader *r, int i, int *end)
 	if (nwcps < 0)
 		BuildWords();
 	*end = i;
-	if (i >= r->t.n || (IsLetter(r, i) && IsLetter(r, i - 1)))
+	if (i >= r->t.n || (inno_dr_is_letter(r, i) && inno_dr_is_letter(r, i - 1)))
 		return NULL;
 	for (k = bucket[r->t.cp[i] % WORD_BUCKETS]; k >= 0; k = chain[k])
 	{
@@ -156,7 +139,7 @@ WordAt(const Reader *r, int i, int *end)
 				break;
 			p++;
 		}
-		if (q < c->n || (c->ascii && IsLetter(r, p)))
+		if (q < c->n || (c->ascii && inno_dr_is_letter(r, p)))
 			continue;
 		if (p > *end)
 		{
@@ -176,8 +159,8 @@ inno_desig_words_overflowed(void)
 }
 
 /* Fail with a detail quoting code points [from, to) of the input. */
-static InnoStatus
-Fail(Reader *r, InnoStatus st, const char *fmt, int from, int to)
+InnoStatus
+inno_dr_fail(Reader *r, InnoStatus st, const char *fmt, int from, int to)
 {
 	char		q[128];
 	size_t		a,
@@ -213,61 +196,12 @@ HintSchemes(InnoError *err, bool chinese)
 					  "provincial gazelle 2024.");
 }
 
-static int
-SkipGaps(const Reader *r, int i)
+int
+inno_dr_skip_gaps(const Reader *r, int i)
 {
 	while (i < r->t.n && (inno_lx_is_gap(r->t.cp[i]) || r->t.cp[i] == ' '))
 		i++;
 	return i;
-}
-
-/* Digits at i: their value (at most 6 digits), *end after them; -1 if none. */
-static long
-Number(const Reader *r, int i, int *end)
-{
-	long		v = 0;
-	int			j = i;
-
-	while (j < r->t.n && inno_lx_is_digit(r->t.cp[j]) && j - i < 7)
-		v = v * 10 + (long) (r->t.cp[j++] - '0');
-	*end = j;
-	if (j == i || (j < r->t.n && inno_lx_is_digit(r->t.cp[j])))
-		return -1;
-	return v;
-}
-
-/* A Chinese number from 1 to 99 (五, 十二, 二十三) at i; -1 if none. */
-static long
-ChineseNumber(const Reader *r, int i, int *end)
-{
-	static const uint32_t cn[10] = {0, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
-	long		tens = 0,
-				ones = 0;
-	int			j = i,
-				d;
-	bool		ten = false;
-
-	for (; j < r->t.n; j++)
-	{
-		uint32_t	c = r->t.cp[j];
-
-		if (c == 0x5341 && !ten)	/* 十 */
-		{
-			tens = ones ? ones : 1;
-			ones = 0;
-			ten = true;
-			continue;
-		}
-		for (d = 1; d < 10 && cn[d] != c; d++)
-			;
-		if (d == 10 || ones)
-			break;
-		ones = d;
-	}
-	*end = j;
-	if (j == i)
-		return -1;
-	return tens * 10 + ones;
 }
 
 static InnoStatus
@@ -278,7 +212,7 @@ SetLevel(Reader *r, unsigned level, int from, int to)
 		const InnoLevelInfo *a = inno_level_by_code(r->level),
 				   *b = inno_level_by_code(level);
 
-		Fail(r, INNO_ERR_SYNTAX, "The text names two issuer levels (\"%s\" and another).", from, to);
+		inno_dr_fail(r, INNO_ERR_SYNTAX, "The text names two issuer levels (\"%s\" and another).", from, to);
 		inno_set_hint(r->err, "A designation has one issuer: %s or %s, not both. Record each list as its own value.",
 					  a->label, b->label);
 		return INNO_ERR_SYNTAX;
@@ -286,167 +220,6 @@ SetLevel(Reader *r, unsigned level, int from, int to)
 	r->level = level;
 	r->level_from = from;
 	r->level_to = to;
-	return INNO_OK;
-}
-
-/* A year at [i, end): 4 digits; INNO_ERR_RANGE when out of range. */
-static InnoStatus
-Year(Reader *r, int i, long v, int end, unsigned *out)
-{
-	if (end - i != 4)
-	{
-		Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a year.", i, end);
-		inno_set_hint(r->err, "Write list years with four digits: 2024年, 2024.");
-		return INNO_ERR_SYNTAX;
-	}
-	if (v < INNO_DESIG_YEAR_MIN || v > INNO_DESIG_YEAR_MAX)
-	{
-		Fail(r, INNO_ERR_RANGE, "The year \"%s\" is out of range.", i, end);
-		inno_set_hint(r->err, "Designation years run from %d to %d.", INNO_DESIG_YEAR_MIN, INNO_DESIG_YEAR_MAX);
-		return INNO_ERR_RANGE;
-	}
-	*out = (unsigned) v;
-	return INNO_OK;
-}
-
-/* After a year: "-2025", "~2025", "至2025年", "to 2025"; returns where the range ends, or i. */
-static int
-RangeEnd(Reader *r, int i, unsigned *until, InnoStatus *st)
-{
-	int			j = i,
-				e,
-				k;
-	long		v;
-
-	*st = INNO_OK;
-	while (j < r->t.n && r->t.cp[j] == 0x5E74)	/* 年 */
-		j++;
-	k = SkipGaps(r, j);
-	/* a gap holding a dash, '~', 至, 到 or "to" */
-	if (k > j)
-	{
-		bool		dash = false;
-		int			g;
-
-		for (g = j; g < k; g++)
-			dash |= r->t.cp[g] == '-';
-		if (!dash && !(k + 1 < r->t.n && r->t.cp[k] == 't' && r->t.cp[k + 1] == 'o' && !IsLetter(r, k + 2)))
-			return i;
-		if (!dash)
-			k = SkipGaps(r, k + 2);
-	}
-	else if (k < r->t.n && (r->t.cp[k] == '~' || r->t.cp[k] == 0x81F3 || r->t.cp[k] == 0x5230))	/* ~ 至 到 */
-		k = SkipGaps(r, k + 1);
-	else
-		return i;
-	v = Number(r, k, &e);
-	if (v < 0)
-		return i;
-	if ((*st = Year(r, k, v, e, until)) != INNO_OK)
-		return i;
-	return e;
-}
-
-static InnoStatus
-Validity(Reader *r, unsigned from, unsigned until, int at, int end)
-{
-	if (r->until != 0 && r->until != until)
-	{
-		Fail(r, INNO_ERR_SYNTAX, "The validity \"%s\" is given twice.", at, end);
-		return INNO_ERR_SYNTAX;
-	}
-	if (from != 0 && r->year != 0 && from != r->year)
-	{
-		Fail(r, INNO_ERR_SYNTAX, "The validity \"%s\" starts in another year than the list.", at, end);
-		inno_set_hint(r->err, "A designation's validity starts in its list year: write \"2023年 高新技术企业 2023-2025\".");
-		return INNO_ERR_SYNTAX;
-	}
-	if (from != 0)
-		r->year = from;
-	r->until = until;
-	return INNO_OK;
-}
-
-/* Numbers: a list year (and range), a batch, a validity or an edition. */
-static InnoStatus
-ReadNumber(Reader *r, int *pi, int pending, int pending_at)
-{
-	int			i = *pi,
-				e,
-				k;
-	long		v = Number(r, i, &e);
-	unsigned	y,
-				until = 0;
-	const DesigWord *w;
-	InnoStatus	st;
-
-	if (v < 0)
-		return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a year or a batch number.", i, e);
-	k = e;
-	/* an ordinal: 5th batch */
-	if (e + 1 < r->t.n && IsLetter(r, e) && !IsLetter(r, e + 2) &&
-		((r->t.cp[e] == 't' && r->t.cp[e + 1] == 'h') || (r->t.cp[e] == 's' && r->t.cp[e + 1] == 't') ||
-		 (r->t.cp[e] == 'n' && r->t.cp[e + 1] == 'd') || (r->t.cp[e] == 'r' && r->t.cp[e + 1] == 'd')))
-	{
-		w = WordAt(r, SkipGaps(r, e + 2), &k);
-		if (w == NULL || w->role != DW_BATCH || (pending != 0 && pending != DW_BATCH))
-			return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is an ordinal, and only batches are numbered.", i, e + 2);
-		pending = DW_BATCH;
-	}
-	/* a word after its number: 5批, 2025版, 2025 criteria */
-	else if ((w = WordAt(r, SkipGaps(r, e), &k)) != NULL && (w->flags & DWF_CLOSE) &&
-			 (w->role == DW_BATCH || w->role == DW_EDITION) && (pending == 0 || pending == w->role))
-		pending = w->role;
-	else
-		k = e;
-
-	if (pending == DW_BATCH)
-	{
-		if (v < 1 || v > INNO_DESIG_BATCH_MAX)
-			return Fail(r, INNO_ERR_RANGE, "The batch number \"%s\" is out of range.", i, e);
-		if (r->batch != 0 && r->batch != (unsigned) v)
-			return Fail(r, INNO_ERR_SYNTAX, "The text names two batches (\"%s\" and another).", i, e);
-		r->batch = (unsigned) v;
-		*pi = k;
-		return INNO_OK;
-	}
-	if ((st = Year(r, i, v, e, &y)) != INNO_OK)
-		return st;
-	if (pending == DW_EDITION)
-	{
-		if (r->edition != 0 && r->edition != y)
-			return Fail(r, INNO_ERR_SYNTAX, "The text names two criteria editions (\"%s\" and another).", i, e);
-		r->edition = y;
-		*pi = k;
-		return INNO_OK;
-	}
-	e = RangeEnd(r, e, &until, &st);
-	if (st != INNO_OK)
-		return st;
-	if (pending == DW_VALIDITY)
-	{
-		/* 有效期2023-2025 gives both ends, 有效期至2025 the last year */
-		st = until ? Validity(r, y, until, pending_at, e) : Validity(r, 0, y, pending_at, e);
-		*pi = e;
-		return st;
-	}
-	if (until)
-	{
-		if ((st = Validity(r, y, until, i, e)) != INNO_OK)
-			return st;
-		r->year_at = i;
-		*pi = e;
-		return INNO_OK;
-	}
-	if (r->year != 0 && r->year != y)
-	{
-		Fail(r, INNO_ERR_SYNTAX, "The text names two list years (\"%s\" and another).", i, e);
-		inno_set_hint(r->err, "A designation is one list's; record each year's list as its own value.");
-		return INNO_ERR_SYNTAX;
-	}
-	r->year = y;
-	r->year_at = i;
-	*pi = e;
 	return INNO_OK;
 }
 
@@ -460,7 +233,7 @@ Vocabulary(Reader *r, int i, InnoStatus *st)
 				len;
 
 	*st = INNO_OK;
-	if (IsLetter(r, i) && IsLetter(r, i - 1))
+	if (inno_dr_is_letter(r, i) && inno_dr_is_letter(r, i - 1))
 		return 0;
 	len = inno_lx_match(&r->t, i, &ent, &n);
 	if (len == 0)
@@ -471,7 +244,7 @@ Vocabulary(Reader *r, int i, InnoStatus *st)
 
 		if (r->scheme != 0 && r->scheme != scheme)
 		{
-			Fail(r, INNO_ERR_SYNTAX, "The text names two designations (\"%s\" and another).", i, i + len);
+			inno_dr_fail(r, INNO_ERR_SYNTAX, "The text names two designations (\"%s\" and another).", i, i + len);
 			inno_set_hint(r->err, "A designation value holds one honour; designation_set() gathers a firm's honours.");
 			*st = INNO_ERR_SYNTAX;
 			return 0;
@@ -485,7 +258,7 @@ Vocabulary(Reader *r, int i, InnoStatus *st)
 	{
 		const InnoStageInfo *s = inno_stage_by_code((InnoStage) e->value);
 
-		Fail(r, INNO_ERR_SYNTAX, "\"%s\" is a project stage, not a designation.", i, i + len);
+		inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" is a project stage, not a designation.", i, i + len);
 		if (e->value == INNO_STAGE_ABOVE_SCALE)
 			inno_set_hint(r->err, "规上 (above_scale) is a statistical scope, not an honour: record it as a project_stage.");
 		else
@@ -503,7 +276,7 @@ Unknown(Reader *r, int i, int j)
 	int			d;
 	const LxPhrase *p = j - i <= 40 ? inno_lx_suggest(&r->t.cp[i], j - i, LX_SCHEME, &d) : NULL;
 
-	Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a designation scheme, an issuer level, a year or a batch.", i, j);
+	inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a designation scheme, an issuer level, a year or a batch.", i, j);
 	if (p != NULL)
 	{
 		char		shown[128];
@@ -532,7 +305,7 @@ Known(Reader *r, int i)
 	if (inno_lx_match(&r->t, i, &ent, &n) > 0 &&
 		(inno_lx_find(ent, n, LX_SCHEME) || inno_lx_find(ent, n, LX_STAGE)))
 		return true;
-	return WordAt(r, i, &e) != NULL;
+	return inno_dr_word_at(r, i, &e) != NULL;
 }
 
 /* A place's name: unknown Chinese characters at i ended by a level suffix (苏州市). */
@@ -546,7 +319,7 @@ Place(Reader *r, int *pi)
 
 	while (j < r->t.n && inno_lx_is_cjk(r->t.cp[j]) && !Known(r, j))
 		j++;
-	w = j < r->t.n ? WordAt(r, j, &s) : NULL;
+	w = j < r->t.n ? inno_dr_word_at(r, j, &s) : NULL;
 	if (w == NULL || w->role != DW_LEVEL || !(w->flags & DWF_SUFFIX))
 		return Unknown(r, i, j);
 	*pi = s;
@@ -581,22 +354,22 @@ ReadAll(Reader *r)
 			i++;
 			continue;
 		}
-		w = WordAt(r, i, &e);
+		w = inno_dr_word_at(r, i, &e);
 		if (need_pi)
 		{
 			if (w == NULL || w->role != DW_BATCH || !(w->flags & DWF_CLOSE))
-				return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a batch: write 第五批.", pending_at, i);
+				return inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a batch: write 第五批.", pending_at, i);
 			need_pi = false;
 			i = e;
 			continue;
 		}
 		if (inno_lx_is_digit(c))
-			st = ReadNumber(r, &i, pending, pending_at);
+			st = inno_dr_read_number(r, &i, pending, pending_at);
 		/* (its own end: e is the word's at i, which the branches below use) */
-		else if (pending == DW_BATCH && (v = ChineseNumber(r, i, &cn_end)) > 0)
+		else if (pending == DW_BATCH && (v = inno_dr_chinese_number(r, i, &cn_end)) > 0)
 		{
 			if (r->batch != 0 && r->batch != (unsigned) v)
-				return Fail(r, INNO_ERR_SYNTAX, "The text names two batches (\"%s\" and another).", i, cn_end);
+				return inno_dr_fail(r, INNO_ERR_SYNTAX, "The text names two batches (\"%s\" and another).", i, cn_end);
 			r->batch = (unsigned) v;
 			need_pi = true;
 			i = cn_end;
@@ -611,7 +384,7 @@ ReadAll(Reader *r)
 			continue;
 		}
 		else if (pending != 0)
-			return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not followed by its number.", pending_at, i);
+			return inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" is not followed by its number.", pending_at, i);
 		else if ((v = Vocabulary(r, i, &st)) > 0)
 			i = (int) v;
 		else if (st != INNO_OK)
@@ -633,12 +406,12 @@ ReadAll(Reader *r)
 			i = e;
 		else if (w != NULL && w->role == DW_RELATIVE)
 		{
-			Fail(r, INNO_ERR_SYNTAX, "\"%s\" is a year relative to when the text was written.", i, e);
+			inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" is a year relative to when the text was written.", i, e);
 			inno_set_hint(r->err, "Write the list year: 2024年省独角兽企业, unicorn 2024.");
 			return INNO_ERR_SYNTAX;
 		}
 		else if (w != NULL)
-			return Fail(r, INNO_ERR_SYNTAX, "\"%s\" follows no number.", i, e);
+			return inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" follows no number.", i, e);
 		else if (inno_lx_is_cjk(c))
 			st = Place(r, &i);
 		else if (inno_lx_is_letter(c))
@@ -650,16 +423,16 @@ ReadAll(Reader *r)
 			return Unknown(r, i, j);
 		}
 		else
-			return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not part of a designation.", i, i + 1);
+			return inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" is not part of a designation.", i, i + 1);
 		if (st != INNO_OK)
 			return st;
 		pending = 0;
 		after_place = place;
 	}
 	if (need_pi)
-		return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a batch: write 第五批.", pending_at, r->t.n);
+		return inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" is not a batch: write 第五批.", pending_at, r->t.n);
 	if (pending != 0)
-		return Fail(r, INNO_ERR_SYNTAX, "\"%s\" is not followed by its number.", pending_at, r->t.n);
+		return inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" is not followed by its number.", pending_at, r->t.n);
 	return INNO_OK;
 }
 

@@ -79,6 +79,10 @@ extern bool inno_dset_listed(const InnoDesigSet *s, int slot, unsigned y);
  */
 extern InnoStatus inno_dset_check(const InnoDesigSet *s, InnoError *err);
 
+/* for desigset_io.c: the span error, and the mask of bits [from, to] */
+extern InnoStatus inno_dset_too_wide(InnoError *err, unsigned from, unsigned to);
+extern uint64_t inno_dset_run(unsigned from, unsigned to);
+
 /*
  * Text form, JSON:
  *	{"held": {"national high_tech": [2017, 2020], "gazelle": [null]},
