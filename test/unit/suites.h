@@ -23,6 +23,7 @@
 	SUITE(survival_suite) \
 	SUITE(designation_suite) \
 	SUITE(desigset_suite) \
+	SUITE(desigcounts_suite) \
 	SUITE(vocab_doc_suite)
 
 #define SUITE(name) extern const UnitSuite name;
