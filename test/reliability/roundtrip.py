@@ -3312,7 +3312,141 @@ class StageSurvival(Handler):
 
 # ---------------------------------------------------------------------------
 
-HANDLERS = [ProjectStage, StageRange, StageMultirange, FundingRound, RoundKind, FundingWindow, StageFunnel,
+# ---------------------------------------------------------------------------
+# designation, designation_set, designation_counts (0.2.0)
+
+DESIG_LEVELS = ["national", "provincial", "municipal", "district"]
+
+
+class Designation(Handler):
+    name = "designation"
+    send = "designation_send"
+    weight = 1
+
+    def setup(self, run):
+        self.schemes = run.db.q("SELECT scheme, name_zh, levels::text[], term_years FROM designation_schemes()")
+        self.spellings = [w for w, r, m in run.db.q("SELECT word, role, meaning FROM designation_vocabulary()")
+                          if r == "scheme" and " " not in (m or "")]
+        self.words = [s for s, *_ in self.schemes]
+
+    def spec(self, rng, scheme, level, year):
+        text = f"{level} {scheme} {year}"
+        return dict(origin=f"{lit(text)}::designation", model=text, expect_error=False)
+
+    def boundary(self, run):
+        specs = []
+        for scheme, zh, levels, term in self.schemes:
+            for level in levels:
+                for year in (1980, 2024, 2100 - (term or 1) + 1):
+                    specs.append(self.spec(run.rng, scheme, level, year))
+            specs.append(dict(origin=f"{lit(zh)}::designation", model=None, expect_error=False))
+        for w in self.spellings:
+            specs.append(dict(origin=f"{lit(w)}::designation", model=None, expect_error=False))
+        return specs
+
+    def random(self, run, rng):
+        scheme, zh, levels, term = rng.choice(self.schemes)
+        return self.spec(rng, scheme, rng.choice(levels), rng.randrange(1980, 2100 - (term or 1) + 2))
+
+    def check_made(self, run, v):
+        if v.model is not None:
+            if v.text != v.model:
+                run.fail(self.name, "a canonical text reads as itself", v, f"{short(v.origin)} gives {v.text}",
+                         f"SELECT {v.origin};")
+            else:
+                run.ok()
+
+    def calls(self, run, v):
+        return [Call("fromtext", "designation(text({v}))::text"), Call("try", "try_designation(text({v}))::text"),
+                Call("parts", "json_build_array(scheme({v}), level({v}), list_year({v}), valid_until({v}), rung({v}))"),
+                Call("hash", "hash_designation({v})"), Call("hashx0", "hash_designation_extended({v}, 0)"),
+                Call("self", "json_build_array({v} = {v}, {v} ~<=~ {v}, {v} <= {v}, {v} < {v})")]
+
+    def verify(self, run, v, R):
+        run.prop(v, "text() reads back as itself", lambda: (R["fromtext"] == v.text and R["try"] == v.text,
+                                                          f"{R['fromtext']} / {R['try']}"), ["fromtext", "try"])
+        run.prop(v, "a value equals itself and is at its own rung",
+                 lambda: (R.json("self") == [True, True, True, False], R["self"]), ["self"])
+        run.prop(v, "extended hash with seed 0 has the hash in its low 32 bits",
+                 lambda: ((R.int("hash") & 0xffffffff) == (R.int("hashx0") & 0xffffffff), f"{R['hash']} vs {R['hashx0']}"),
+                 ["hash", "hashx0"])
+
+
+def random_designations(rng, schemes, n):
+    out = []
+    for _ in range(n):
+        scheme, zh, levels, term = rng.choice(schemes)
+        out.append(f"{rng.choice(levels)} {scheme} {rng.randrange(2000, 2030)}")
+    return out
+
+
+class DesignationSet(Handler):
+    name = "designation_set"
+    send = "designation_set_send"
+    jsonb = True
+    rollup = True
+    weight = 1
+
+    def setup(self, run):
+        self.schemes = run.db.q("SELECT scheme, name_zh, levels::text[], term_years FROM designation_schemes()")
+
+    def origin(self, ds):
+        rows = ", ".join(f"({lit(d)}::designation)" for d in ds) or "(NULL::designation)"
+        return f"(SELECT designation_set(d) FROM (VALUES {rows}) x(d))"
+
+    def boundary(self, run):
+        return [dict(origin=self.origin([]), model=None, expect_error=False),
+                dict(origin=self.origin(random_designations(run.rng, self.schemes, 30)), model=None, expect_error=False)]
+
+    def random(self, run, rng):
+        return dict(origin=self.origin(random_designations(rng, self.schemes, rng.randrange(1, 12))), model=None,
+                    expect_error=False)
+
+    def calls(self, run, v):
+        return [Call("union self", "(SELECT rollup(y) FROM (VALUES ({v}), ({v})) s(y)) = {v}")]
+
+    def verify(self, run, v, R):
+        run.prop(v, "the union of a set with itself is the set", lambda: (R.bool("union self") is True, R["union self"]),
+                 ["union self"])
+
+
+class DesignationCounts(Handler):
+    name = "designation_counts"
+    send = "designation_counts_send"
+    jsonb = True
+    rollup = True
+    weight = 1
+
+    def setup(self, run):
+        self.schemes = run.db.q("SELECT scheme, name_zh, levels::text[], term_years FROM designation_schemes()")
+
+    def origin(self, rng, firms):
+        rows = ", ".join(f"({i}, {lit(d)}::designation)" for i in range(firms)
+                         for d in random_designations(rng, self.schemes, rng.randrange(1, 5)))
+        if not rows:
+            return "(SELECT designation_counts(s) FROM (VALUES (NULL::designation_set)) x(s))"
+        return (f"(SELECT designation_counts(s) FROM (SELECT designation_set(d) AS s FROM (VALUES {rows}) x(f, d) "
+                f"GROUP BY f) y)")
+
+    def boundary(self, run):
+        return [dict(origin=self.origin(run.rng, 0), model=None, expect_error=False),
+                dict(origin=self.origin(run.rng, 25), model=None, expect_error=False)]
+
+    def random(self, run, rng):
+        return dict(origin=self.origin(rng, rng.randrange(1, 8)), model=None, expect_error=False)
+
+    def calls(self, run, v):
+        return [Call("projects", "projects({v})"),
+                Call("doubled", "projects((SELECT rollup(y) FROM (VALUES ({v}), ({v})) s(y)))")]
+
+    def verify(self, run, v, R):
+        run.prop(v, "rollup of a summary with itself counts its firms twice",
+                 lambda: (R.int("doubled") == 2 * R.int("projects"), f"{R['doubled']} vs {R['projects']}"),
+                 ["projects", "doubled"])
+
+
+
+HANDLERS = [Designation, DesignationSet, DesignationCounts, ProjectStage, StageRange, StageMultirange, FundingRound, RoundKind, FundingWindow, StageFunnel,
             StageHistory, StageSurvival, QuantileSketch, FundingStats]
 # types with no values to generate: the GiST indexes' storage types, of the
 # 0.1.0 class and of the current one (their input always refuses, checked by
