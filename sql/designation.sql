@@ -327,7 +327,7 @@ FROM (SELECT row_number() OVER (ORDER BY d, id) AS rn_sort,
       FROM desig_order WHERE d IS NOT NULL) x;
 -- btree: an index scan gives what a sequential scan and a sort give
 CREATE INDEX desig_order_btree ON desig_order (d);
-ANALYZE desig_order;
+VACUUM ANALYZE desig_order;
 SET enable_seqscan = off;
 SET enable_bitmapscan = off;
 EXPLAIN (COSTS OFF) SELECT d FROM desig_order ORDER BY d;
