@@ -322,6 +322,13 @@ Place(Reader *r, int *pi)
 	w = j < r->t.n ? inno_dr_word_at(r, j, &s) : NULL;
 	if (w == NULL || w->role != DW_LEVEL || !(w->flags & DWF_SUFFIX))
 		return Unknown(r, i, j);
+	/* 苏南地区, 城市: a region or a word, not an administrative unit of that level */
+	if ((r->t.cp[j - 1] == 0x5730 && r->t.cp[j] == 0x533A) || (j - i == 1 && r->t.cp[i] == 0x57CE))	/* 地区, 城市 */
+	{
+		inno_dr_fail(r, INNO_ERR_SYNTAX, "\"%s\" names no issuer: a region is no administrative level.", i, s);
+		inno_set_hint(r->err, "Name the issuer with its level (江苏省, 苏州市, 江宁区), or the level alone (省级, 市级).");
+		return INNO_ERR_SYNTAX;
+	}
 	*pi = s;
 	return SetLevel(r, w->value, i, s);
 }

@@ -145,6 +145,8 @@ static const char *const refused[][3] = {
 	{"gazelle 2024 $", "not part of a designation", NULL},
 	{"unicorn 2024 criteria", "not followed by its number", NULL},
 	{"江苏省苏州市瞪羚企业", "two issuer levels", NULL},
+	{"苏南地区瞪羚企业 2024", "no issuer", "江苏省"},
+	{"城市瞪羚企业", "no issuer", NULL},
 	{"今年入选省独角兽企业", "\"今年\"", "2024"},
 	{"unicorn this year", "\"this year\"", NULL},
 	{"第第八va", "not a batch", NULL},
