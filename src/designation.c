@@ -14,11 +14,11 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/datetime.h"
 #include "utils/sortsupport.h"
 
 #include "core/designation.h"
 #include "core/lexicon.h"
+#include "designation_glue.h"
 
 #define DatumGetDesig(d)		((InnoDesignation) DatumGetInt64(d))
 #define DesigGetDatum(v)		Int64GetDatum((int64) (v))
@@ -321,19 +321,14 @@ designation_valid_on(PG_FUNCTION_ARGS)
 {
 	InnoDesignation d = PG_GETARG_DESIG(0);
 	DateADT		date = PG_GETARG_DATEADT(1);
-	int			year,
-				month,
-				day,
-				v;
+	int			year;
 
 	(void) SchemeOrError(d);
 	if (inno_desig_valid_until(d) == 0)
 		PG_RETURN_NULL();
-	if (DATE_NOT_FINITE(date))
+	if (!inno_date_year(date, &year))
 		PG_RETURN_BOOL(false);
-	j2date(date + POSTGRES_EPOCH_JDATE, &year, &month, &day);
-	v = inno_desig_valid_in(d, year);
-	PG_RETURN_BOOL(v == 1);
+	PG_RETURN_BOOL(inno_desig_valid_in(d, year) == 1);
 }
 
 /* ---- listings ---- */

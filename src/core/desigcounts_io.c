@@ -4,6 +4,7 @@
  */
 #include "desigcounts.h"
 #include "jsontext.h"
+#include "pack.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -341,16 +342,12 @@ inno_dcounts_encode_binary(const InnoDesigCounts *c, uint8_t *buf)
 	const int64_t *v = &c->projects;
 	size_t		i,
 				n = NCounts(c->nyears);
-	int			b;
 
 	buf[0] = INNO_DCOUNTS_VERSION;
-	buf[1] = (uint8_t) (c->base >> 8);
-	buf[2] = (uint8_t) c->base;
-	buf[3] = (uint8_t) (c->nyears >> 8);
-	buf[4] = (uint8_t) c->nyears;
+	inno_put_be(buf + 1, c->base, 2);
+	inno_put_be(buf + 3, c->nyears, 2);
 	for (i = 0; i < n; i++)
-		for (b = 0; b < 8; b++)
-			buf[5 + 8 * i + (size_t) b] = (uint8_t) ((uint64_t) v[i] >> (56 - 8 * b));
+		inno_put_be(buf + 5 + 8 * i, (uint64_t) v[i], 8);
 }
 
 InnoStatus
@@ -362,12 +359,11 @@ inno_dcounts_decode_binary(const uint8_t *buf, size_t len, void *(*alloc) (size_
 	int64_t    *v;
 	size_t		i,
 				n;
-	int			b;
 
 	inno_error_clear(err);
 	if (inno_binary_check(buf, len, "designation_counts", INNO_DCOUNTS_VERSION, 5, true, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
-	nyears = ((unsigned) buf[3] << 8) | buf[4];
+	nyears = (unsigned) inno_get_be(buf + 3, 2);
 	if (nyears > INNO_DCOUNTS_MAX_YEARS || len != inno_dcounts_binary_len(nyears))
 	{
 		inno_set_detail(err, "The value is %zu bytes; a window of %u years takes %zu.", len, nyears,
@@ -378,18 +374,12 @@ inno_dcounts_decode_binary(const uint8_t *buf, size_t len, void *(*alloc) (size_
 	r = alloc(*size);
 	memset(r, 0, *size);
 	r->version = INNO_DCOUNTS_VERSION;
-	r->base = (uint16_t) (((unsigned) buf[1] << 8) | buf[2]);
+	r->base = (uint16_t) inno_get_be(buf + 1, 2);
 	r->nyears = (uint16_t) nyears;
 	v = &r->projects;
 	n = NCounts(nyears);
 	for (i = 0; i < n; i++)
-	{
-		uint64_t	x = 0;
-
-		for (b = 0; b < 8; b++)
-			x = (x << 8) | buf[5 + 8 * i + (size_t) b];
-		v[i] = (int64_t) x;
-	}
+		v[i] = (int64_t) inno_get_be(buf + 5 + 8 * i, 8);
 	if (inno_dcounts_check(r, *size, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
 	*out = r;

@@ -11,6 +11,7 @@
  */
 #include "designation.h"
 #include "lexicon.h"
+#include "pack.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -331,25 +332,20 @@ inno_desig_format(InnoDesignation d, char *buf, size_t buflen)
 void
 inno_desig_encode_binary(InnoDesignation d, uint8_t *buf)
 {
-	int			i;
-
 	buf[0] = INNO_DESIG_BINARY_VERSION;
-	for (i = 0; i < 8; i++)
-		buf[1 + i] = (uint8_t) (d >> (56 - 8 * i));
+	inno_put_be(buf + 1, d, 8);
 }
 
 InnoStatus
 inno_desig_decode_binary(const uint8_t *buf, size_t len, InnoDesignation *d, InnoError *err)
 {
-	InnoDesignation v = 0;
-	int			i;
+	InnoDesignation v;
 
 	inno_error_clear(err);
 	if (inno_binary_check(buf, len, "designation", INNO_DESIG_BINARY_VERSION,
 						  INNO_DESIG_BINARY_LEN, false, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
-	for (i = 0; i < 8; i++)
-		v = (v << 8) | buf[1 + i];
+	v = inno_get_be(buf + 1, 8);
 	if (inno_desig_check(v, err) != INNO_OK)
 		return INNO_ERR_CORRUPT;
 	*d = v;

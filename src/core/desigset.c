@@ -5,6 +5,7 @@
  *	  form is in desigset_io.c.
  */
 #include "desigset.h"
+#include "pack.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -355,25 +356,19 @@ inno_dset_check(const InnoDesigSet *s, InnoError *err)
 
 /* ---- binary ---- */
 
+/* a field of the binary form, most significant byte first, advancing p */
 static uint8_t *
 Put(uint8_t *p, uint64_t v, int bytes)
 {
-	int			i;
-
-	for (i = bytes - 1; i >= 0; i--)
-		*p++ = (uint8_t) (v >> (8 * i));
-	return p;
+	inno_put_be(p, v, bytes);
+	return p + bytes;
 }
 
 static const uint8_t *
 Get(const uint8_t *p, uint64_t *v, int bytes)
 {
-	int			i;
-
-	*v = 0;
-	for (i = 0; i < bytes; i++)
-		*v = (*v << 8) | *p++;
-	return p;
+	*v = inno_get_be(p, bytes);
+	return p + bytes;
 }
 
 void

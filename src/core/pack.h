@@ -55,6 +55,27 @@ inno_put_svarint(InnoPackOut *o, int64_t v)
 	inno_put_uvarint(o, inno_zigzag(v));
 }
 
+/* the send/recv forms: `bytes` bytes of v at p, most significant first (network order) */
+static inline void
+inno_put_be(uint8_t *p, uint64_t v, int bytes)
+{
+	int			i;
+
+	for (i = 0; i < bytes; i++)
+		p[i] = (uint8_t) (v >> (8 * (bytes - 1 - i)));
+}
+
+static inline uint64_t
+inno_get_be(const uint8_t *p, int bytes)
+{
+	uint64_t	v = 0;
+	int			i;
+
+	for (i = 0; i < bytes; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
 static inline void
 inno_put_le(InnoPackOut *o, uint64_t v, int bytes)
 {
