@@ -47,7 +47,11 @@ CanonDecimal(const char **p, const char *end, int digits, int64_t *out)
 		s++;
 	}
 	for (frac = frac < 0 ? 0 : frac; frac < digits; frac++)
+	{
+		if (v > INNO_FR_AMOUNT_MAX)
+			return false;		/* 17 digits scaled to minor units would overflow */
 		v *= 10;
+	}
 	if (v <= 0 || v > INNO_FR_AMOUNT_MAX)
 		return false;
 	*out = v;

@@ -200,9 +200,20 @@ BareA(const FrText *f, int i, bool prose, int other_kinds)
 	while (j < f->n && (f->lx[j].type == LXT_GAP || f->lx[j].type == LXT_SEP))
 		j++;
 	if ((j >= f->n && f->lx[i].end - f->lx[i].start == 1) || fr_is(f, j, LXT_DIGITS) ||
-		fr_entry(f, j, LX_UNDISCLOSED) ||
 		inno_lx_is_cjk(fr_char(f, j)))
 		return 1;
+	if (fr_entry(f, j, LX_UNDISCLOSED))
+	{
+		/*
+		 * "a undisclosed" (the canonical text of a series A of unknown
+		 * amount) is the kind; "a undisclosed round" may be the article of
+		 * a round whose kind is undisclosed, and so may "a round undisclosed".
+		 */
+		if (f->lx[i].end - f->lx[i].start != 1)
+			return -1;			/* "a round undisclosed" */
+		j = fr_skip_gaps(f, j + 1);
+		return (j < f->n && (fr_entry(f, j, LX_FILLER) || fr_entry(f, j, LX_KIND))) ? -1 : 1;
+	}
 	if (((e = fr_entry(f, j, LX_CUR_PREFIX)) != NULL || (e = fr_entry(f, j, LX_CUR_WORD)) != NULL) &&
 		(e->flags & LXF_ISO))
 		return 1;
@@ -225,7 +236,9 @@ ReadParts(FrText *f, Parts *p)
 
 		if ((e = fr_entry(f, i, LX_FILLER)) != NULL && (e->flags & LXF_PROSE))
 			prose = true;
-		if ((e = fr_entry(f, i, LX_KIND)) != NULL && !(e->flags & LXF_BARE))
+		/* "undisclosed" names the kind only when no other word does */
+		if ((e = fr_entry(f, i, LX_KIND)) != NULL && !(e->flags & LXF_BARE) &&
+			e->value != INNO_KIND_UNDISCLOSED)
 			other_kinds++;
 	}
 	i = 0;

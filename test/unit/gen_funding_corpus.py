@@ -402,6 +402,10 @@ HAND = [
     ("closed a $10M round", "undisclosed", exact("USD", 10 * M), None),
     ("a USD 12000000", "a", exact("USD", 12000000), None),
     ("A 2亿", "a", exact("CNY", 2 * YI), None),
+    # the canonical text of a series A of unknown amount (found by fuzz_funding)
+    ("a undisclosed", "a", NONE, None),
+    ("a CNY undisclosed 2024-03", "a", cur_only("CNY"), Mo(2024, 3)),
+    ("an undisclosed round", "undisclosed", NONE, None),
     ("2023-06", "undisclosed", NONE, Mo(2023, 6)),
     ("B轮 2023-06-15", "b", NONE, Dy(2023, 6, 15)),
     ("B轮 2023年6月", "b", NONE, Mo(2023, 6)),
@@ -754,6 +758,9 @@ HAND = [
 REJECT = [
     # empty, nothing but filler
     ("", "SYNTAX"), ("   ", "SYNTAX"), ("融资", "SYNTAX"), ("获得融资", "SYNTAX"), ("a round", "SYNTAX"),
+    ("a undisclosed round", "SYNTAX"), ("a round undisclosed", "SYNTAX"),
+    # 17 digits in minor units overflow on the fast path (found by fuzz_funding)
+    ("a HKD 99999999999999999", "RANGE"), ("a HKD 9999999999999999.9", "RANGE"),
     ("人民币", "SYNTAX"), ("x" * 1200, "SYNTAX"),
     # a number that is not an amount: no currency and no magnitude, or a
     # letter/word magnitude with no currency and no 万/亿 (rule B)
