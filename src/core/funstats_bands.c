@@ -82,8 +82,17 @@ inno_fs_threshold_is_new(int t)
 #error "inno_fs_band_of's search needs a power of two thresholds"
 #endif
 
-/* the thresholds in minor units, per number of minor digits (0 to 3), made once */
-static int64_t minor_thresholds[4][INNO_FS_NTHRESHOLDS];
+/*
+ * The thresholds in minor units, per number of minor digits (0 to 3), made
+ * once, each row followed by two sentinels; and per row and power of two
+ * 2^e, how many thresholds lie below 2^e.  Consecutive thresholds differ by
+ * a factor of 1.5 at least, so at most two lie in [2^e, 2^(e+1)): the band of
+ * an amount is the count below its power of two plus two comparisons, made
+ * side by side (the amounts come in any order, so a branch or a chain of
+ * dependent loads per comparison would cost more).
+ */
+static uint64_t minor_thresholds[4][INNO_FS_NTHRESHOLDS + 2];	/* unsigned: no amount reaches a sentinel */
+static uint8_t below_power[4][64];
 static bool minor_ready;
 
 static void
@@ -91,39 +100,46 @@ MakeMinor(void)
 {
 	int			d,
 				t,
+				e,
 				i;
 
 	for (d = 0; d < 4; d++)
+	{
 		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
 		{
 			int64_t		v = thresholds[t];
 
 			for (i = 0; i < d; i++)
 				v *= 10;
-			minor_thresholds[d][t] = v;
+			minor_thresholds[d][t] = (uint64_t) v;
 		}
+		minor_thresholds[d][INNO_FS_NTHRESHOLDS] = UINT64_MAX;
+		minor_thresholds[d][INNO_FS_NTHRESHOLDS + 1] = UINT64_MAX;
+		for (e = 0; e < 64; e++)
+		{
+			for (t = 0; t < INNO_FS_NTHRESHOLDS && e < 63 && minor_thresholds[d][t] < (UINT64_C(1) << e); t++)
+				;
+			below_power[d][e] = (uint8_t) (e < 63 ? t : INNO_FS_NTHRESHOLDS);
+		}
+	}
 	minor_ready = true;
 }
 
 int
 inno_fs_band_of(int64_t minor, int minor_digits)
 {
-	const int64_t *thr;
-	int			n = 0,
-				step;
+	const uint64_t *thr;
+	int			d = minor_digits < 0 || minor_digits > 3 ? 2 : minor_digits;
+	int			n;
 
-	if (!minor_ready)
+	if (__builtin_expect(!minor_ready, 0))
 		MakeMinor();
-	thr = minor_thresholds[minor_digits < 0 || minor_digits > 3 ? 2 : minor_digits];
-	/*
-	 * the number of thresholds at or below minor, minus one: a binary search
-	 * without branches (amounts come in any order, so a branch on each
-	 * comparison would be mispredicted half the time)
-	 */
-	for (step = INNO_FS_NTHRESHOLDS / 2; step > 0; step /= 2)
-		n += thr[n + step - 1] <= minor ? step : 0;
-	n += thr[n] <= minor;
-	return n - 1;
+	if (minor <= 0)
+		return -1;
+	thr = minor_thresholds[d];
+	/* the number of thresholds at or below minor, minus one */
+	n = below_power[d][63 - __builtin_clzll((unsigned long long) minor)];
+	return n + (thr[n] <= (uint64_t) minor) + (thr[n + 1] <= (uint64_t) minor) - 1;
 }
 
 int64_t

@@ -190,8 +190,66 @@ BucketValue(int32_t i, int k)
 	return ldexp(r, e_lo);
 }
 
+/*
+ * The same bucket from a table, for the transition's hot path.  Within one
+ * octave the bucket is e k + floor(k P(s)), and P is increasing, so the
+ * offset floor(k P(s)) is one integer over most of each of the 1024 equal
+ * slices of s that the mantissa's top 10 bits pick.  A slice whose k P lies
+ * at least FAST_MARGIN from every integer at both ends gets that offset; the
+ * others (those holding a bucket boundary) are marked -1 and computed by
+ * BucketOf.  The margin is far above the rounding of (e + P(s)) k, under
+ * 10^-9 for every e and offered k, so the table gives BucketOf's answer
+ * exactly (the unit tests compare the two at every slice's ends).
+ */
+#define FAST_BITS 10
+#define FAST_MARGIN 1e-6
+
+static int16_t fast_offset[N_ACCURACIES][1 << FAST_BITS];
+static bool fast_built[N_ACCURACIES];
+
+static void
+BuildFastTable(int code)
+{
+	double		k = (double) accuracies[code].k;
+	int			j;
+
+	for (j = 0; j < (1 << FAST_BITS); j++)
+	{
+		double		a = k * Poly((double) j / (1 << FAST_BITS));
+		double		b = k * Poly((double) (j + 1) / (1 << FAST_BITS));
+		double		fa = floor(a - FAST_MARGIN);
+
+		fast_offset[code][j] = (fa == floor(a + FAST_MARGIN) && fa == floor(b + FAST_MARGIN) &&
+								fa == floor(b - FAST_MARGIN)) ? (int16_t) fa : -1;
+	}
+	fast_built[code] = true;
+}
+
+static inline int32_t
+BucketOfFast(double x, int code)
+{
+	uint64_t	bits;
+	int			e;
+	int			off;
+
+	memcpy(&bits, &x, sizeof(bits));
+	e = (int) ((bits >> 52) & 0x7FF);
+	if (__builtin_expect(!fast_built[code], 0))
+		BuildFastTable(code);
+	off = fast_offset[code][(bits >> (52 - FAST_BITS)) & ((1 << FAST_BITS) - 1)];
+	if (e == 0 || off < 0)
+		return BucketOf(x, accuracies[code].k);
+	return (int32_t) (e - 1023) * accuracies[code].k + off;
+}
+
 int32_t
 inno_qs_bucket_of(double x, int accuracy_code)
+{
+	return BucketOfFast(x, accuracy_code);
+}
+
+int32_t
+inno_qs_bucket_of_reference(double x, int accuracy_code)
 {
 	return BucketOf(x, accuracies[accuracy_code].k);
 }
@@ -368,7 +426,6 @@ RoomForOneMore(const InnoQSketch *s, double x)
 InnoStatus
 inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 {
-	int			k = accuracies[s->accuracy].k;
 	bool		positive = x > 0;
 	int32_t		index;
 	InnoQsBin  *store;
@@ -380,7 +437,7 @@ inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 		return INNO_ERR_PARAM;
 	if (x != 0.0)
 	{
-		index = BucketOf(positive ? x : -x, k);
+		index = BucketOfFast(positive ? x : -x, s->accuracy);
 		store = positive ? s->bins + s->nneg : s->bins;
 		n = positive ? s->npos : s->nneg;
 		pos = inno_qs_find_bin(store, n, index, positive, &found);

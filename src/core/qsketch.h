@@ -77,6 +77,8 @@ extern int	inno_qs_default_max_bins(int code);	/* INNO_QS_DEFAULT_DOUBLINGS doub
  * half the smallest subnormal (2^-1075), since the answer is a double too.
  */
 extern int32_t inno_qs_bucket_of(double x, int accuracy_code);
+/* The same from the defining formula alone, without the table (for the tests). */
+extern int32_t inno_qs_bucket_of_reference(double x, int accuracy_code);
 extern double inno_qs_bucket_value(int32_t index, int accuracy_code);
 /* The buckets a positive double can fall in: those of 2^-1074 to DBL_MAX. */
 extern void inno_qs_bucket_range(int accuracy_code, int32_t *lowest, int32_t *highest);

@@ -13,6 +13,7 @@
 	SUITE(stage_suite) \
 	SUITE(xsum_suite) \
 	SUITE(qsketch_suite) \
+	SUITE(qsbucket_suite) \
 	SUITE(summaries_suite) \
 	SUITE(funding_suite) \
 	SUITE(frbox_suite) \

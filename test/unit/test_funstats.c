@@ -279,6 +279,32 @@ TEST(thresholds)
 				}
 		CHECK_INT(inno_fs_band_of(0, 2), -1);
 		CHECK_INT(inno_fs_band_of(-5, 2), -1);
+		/* at and beside every power of two, where the lookup changes rows */
+		for (d = 0; d <= 3; d++)
+		{
+			int			e;
+
+			for (e = 0; e < 63; e++)
+				for (delta = -1; delta <= 1; delta++)
+				{
+					int64_t		minor = (int64_t) (UINT64_C(1) << e) + delta,
+								scale;
+					int			want = -1,
+								u;
+
+					for (u = 0; u < INNO_FS_NTHRESHOLDS; u++)
+					{
+						int64_t		v = inno_fs_threshold_major(u);
+
+						for (scale = 0; scale < d; scale++)
+							v *= 10;
+						if (v <= minor)
+							want = u;
+					}
+					CHECK_MSG(inno_fs_band_of(minor, d) == want, "%lld with %d digits: %d, want %d",
+							  (long long) minor, d, inno_fs_band_of(minor, d), want);
+				}
+		}
 	}
 }
 

@@ -1,6 +1,6 @@
 /*
  * test_qsketch.c
- *	  Unit tests for the quantile sketch: bucket mapping, accuracy against
+ *	  Unit tests for the quantile sketch: accuracy against
  *	  exact quantiles, order-independent merging and collapsing, text and
  *	  binary round trips, and validation.
  */
@@ -67,41 +67,6 @@ static size_t
 SizeOf(const InnoQSketch *s)
 {
 	return INNO_QS_SIZE(inno_qs_nbins(s));
-}
-
-TEST(bucket_mapping)
-{
-	int			code;
-
-	CHECK_INT(inno_qs_bucket_of(1.0, 3), 0);
-	CHECK_INT(inno_qs_bucket_of(2.0, 3), 35);
-	CHECK_INT(inno_qs_bucket_of(0.5, 3), -35);
-	CHECK_INT(inno_qs_bucket_of(1024.0, 3), 350);
-	for (code = 1; code <= 5; code++)
-	{
-		double		alpha = inno_qs_accuracy_value(code);
-		double		x;
-		int32_t		prev = INT32_MIN;
-
-		/* monotone, and every value within alpha of its bucket's representative */
-		for (x = 1e-12; x < 1e15; x *= 1.0007)
-		{
-			int32_t		b = inno_qs_bucket_of(x, code);
-			double		rep = inno_qs_bucket_value(b, code);
-
-			CHECK(b >= prev);
-			prev = b;
-			if (fabs(rep - x) / x > alpha)
-			{
-				CHECK_MSG(false, "x=%.17g bucket %d rep %.17g alpha %g", x, b, rep, alpha);
-				break;
-			}
-		}
-	}
-	CHECK(inno_qs_accuracy_code(0.01) == 3);
-	CHECK_INT(inno_qs_default_max_bins(3), 2100);
-	CHECK_INT(inno_qs_default_max_bins(1), 21000);
-	CHECK(inno_qs_accuracy_code(0.03) == 0);
 }
 
 TEST(quantiles_within_accuracy)
@@ -598,54 +563,7 @@ TEST(sum_and_index_ranges)
 	free(d);
 }
 
-/*
- * The bucket lookup finds a bucket, or where it goes, as a plain binary
- * search does: in ascending and descending stores, with and without gaps,
- * for indexes inside, between and beyond them.
- */
-TEST(find_bin_equals_binary_search)
-{
-	InnoQsBin	bins[64];
-	uint64_t	seed = 7;
-	int			trial;
-
-	for (trial = 0; trial < 20000; trial++)
-	{
-		uint32_t	n,
-					i,
-					want;
-		int32_t		index,
-					at;
-		bool		asc = (trial & 1) != 0,
-					found,
-					want_found = false;
-		uint32_t	pos;
-
-		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-		n = (uint32_t) (seed >> 33) % 64;
-		at = (int32_t) ((seed >> 20) % 200) - 100;
-		for (i = 0; i < n; i++)
-		{
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			/* mostly consecutive, now and then a gap */
-			at += 1 + ((seed >> 40) % 5 == 0 ? (int32_t) ((seed >> 45) % 4) : 0);
-			bins[asc ? i : n - 1 - i].index = at;
-			bins[asc ? i : n - 1 - i].count = 1;
-		}
-		index = (int32_t) ((seed >> 10) % 400) - 200;
-		if (n > 0 && trial % 3 == 0)
-			index = bins[(seed >> 5) % n].index;
-		for (want = 0; want < n && (asc ? bins[want].index < index : bins[want].index > index); want++)
-			;
-		want_found = want < n && bins[want].index == index;
-		pos = inno_qs_find_bin(bins, n, index, asc, &found);
-		CHECK_MSG(pos == want && found == want_found, "trial %d: n %u, index %d: %u %d, want %u %d", trial, n,
-				  index, pos, found, want, want_found);
-	}
-}
-
 UNIT_SUITE(qsketch_suite,
-		   UNIT_CASE(bucket_mapping),
 		   UNIT_CASE(quantiles_within_accuracy),
 		   UNIT_CASE(merge_equals_serial_in_any_order),
 		   UNIT_CASE(merge_rejects_different_parameters),
@@ -655,5 +573,4 @@ UNIT_SUITE(qsketch_suite,
 		   UNIT_CASE(extreme_magnitudes),
 		   UNIT_CASE(bucket_values_over_every_magnitude),
 		   UNIT_CASE(counts_fit_int64),
-		   UNIT_CASE(sum_and_index_ranges),
-		   UNIT_CASE(find_bin_equals_binary_search));
+		   UNIT_CASE(sum_and_index_ranges));
