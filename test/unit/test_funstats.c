@@ -220,6 +220,32 @@ TEST(text_round_trip_and_rejects)
 	free(b.h);
 }
 
+/* threshold t in minor units of a currency with d minor digits */
+static int64_t
+ScaledThreshold(int t, int d)
+{
+	int64_t		v = inno_fs_threshold_major(t);
+	int			scale;
+
+	for (scale = 0; scale < d; scale++)
+		v *= 10;
+	return v;
+}
+
+/* the band of an amount is the last threshold at or below it, by a plain scan */
+static void
+CheckBand(int64_t minor, int d)
+{
+	int			want = -1,
+				u;
+
+	for (u = 0; u < INNO_FS_NTHRESHOLDS; u++)
+		if (ScaledThreshold(u, d) <= minor)
+			want = u;
+	CHECK_MSG(inno_fs_band_of(minor, d) == want, "%lld with %d digits: %d, want %d",
+			  (long long) minor, d, inno_fs_band_of(minor, d), want);
+}
+
 TEST(thresholds)
 {
 	int			below,
@@ -251,60 +277,20 @@ TEST(thresholds)
 	{
 		int			d,
 					t,
+					e,
 					delta;
 
 		for (d = 0; d <= 3; d++)
 			for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
 				for (delta = -1; delta <= 1; delta++)
-				{
-					int64_t		minor = inno_fs_threshold_major(t),
-								scale;
-					int			want = -1,
-								u;
-
-					for (scale = 0; scale < d; scale++)
-						minor *= 10;
-					minor += delta;
-					for (u = 0; u < INNO_FS_NTHRESHOLDS; u++)
-					{
-						int64_t		v = inno_fs_threshold_major(u);
-
-						for (scale = 0; scale < d; scale++)
-							v *= 10;
-						if (v <= minor)
-							want = u;
-					}
-					CHECK_MSG(inno_fs_band_of(minor, d) == want, "%lld with %d digits: %d, want %d",
-							  (long long) minor, d, inno_fs_band_of(minor, d), want);
-				}
+					CheckBand(ScaledThreshold(t, d) + delta, d);
 		CHECK_INT(inno_fs_band_of(0, 2), -1);
 		CHECK_INT(inno_fs_band_of(-5, 2), -1);
 		/* at and beside every power of two, where the lookup changes rows */
 		for (d = 0; d <= 3; d++)
-		{
-			int			e;
-
 			for (e = 0; e < 63; e++)
 				for (delta = -1; delta <= 1; delta++)
-				{
-					int64_t		minor = (int64_t) (UINT64_C(1) << e) + delta,
-								scale;
-					int			want = -1,
-								u;
-
-					for (u = 0; u < INNO_FS_NTHRESHOLDS; u++)
-					{
-						int64_t		v = inno_fs_threshold_major(u);
-
-						for (scale = 0; scale < d; scale++)
-							v *= 10;
-						if (v <= minor)
-							want = u;
-					}
-					CHECK_MSG(inno_fs_band_of(minor, d) == want, "%lld with %d digits: %d, want %d",
-							  (long long) minor, d, inno_fs_band_of(minor, d), want);
-				}
-		}
+					CheckBand((int64_t) (UINT64_C(1) << e) + delta, d);
 	}
 }
 
