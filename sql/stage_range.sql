@@ -8,6 +8,12 @@ FROM (VALUES ('[registered,high_tech]'), ('[registered,high_tech)'), ('(register
              ('(registered,high_tech)'), ('(pilot,incubating)'), ('[concept,concept]'),
              ('[unicorn,listed]'), ('(unicorn,listed]'), ('(listed,)'), ('[listed,)'),
              ('(,pilot]'), ('(,)'), ('empty'), ('[高企,瞪羚]')) AS v(r);
+-- nothing lies below the first rung: (,concept) holds no stage, so it is empty,
+-- and a multirange never keeps it
+SELECT '(,concept)'::stage_range AS below_concept, isempty(stage_range(NULL, 'concept')) AS is_empty,
+       '{(,concept),[listed,)}'::stage_multirange AS multirange,
+       (SELECT range_agg(r) FROM unnest(ARRAY[stage_range('concept', 'concept', '(]'),
+                                              stage_range(NULL, 'concept', '[)')]) r) AS aggregated;
 SELECT '[registered,high_tech]'::stage_range = '[registered,above_scale)' AS same_range;
 SELECT '[high_tech,registered]'::stage_range;
 

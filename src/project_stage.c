@@ -308,7 +308,9 @@ stage_ladder(PG_FUNCTION_ARGS)
  * stage_range is discrete: its canonical form is [lower, upper), like
  * int4range.  An inclusive upper bound at the last rung stays inclusive (no
  * rung follows it), and an exclusive lower bound at the last rung leaves
- * nothing in the range.
+ * nothing in the range.  Nor does an exclusive upper bound at the first rung
+ * with no lower bound: (,concept) holds no stage, so it is empty, and
+ * isempty(), = 'empty' and multiranges agree with @>.
  */
 PG_FUNCTION_INFO_V1(stage_range_canonical);
 Datum
@@ -332,6 +334,9 @@ stage_range_canonical(PG_FUNCTION_ARGS)
 		lower.val = StageGetDatum(next);
 		lower.inclusive = true;
 	}
+	if (lower.infinite && !upper.infinite && !upper.inclusive &&
+		inno_stage_rank(DatumGetStage(upper.val)) == 1)
+		PG_RETURN_RANGE_P(make_empty_range(typcache));
 	if (!upper.infinite && upper.inclusive)
 	{
 		InnoStage	next = inno_stage_at_rank(inno_stage_rank(DatumGetStage(upper.val)) + 1);

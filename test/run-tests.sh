@@ -174,7 +174,7 @@ else
 	tail -40 build/concurrency.log >&2
 fi
 
-# 8. round-trip property test of every type (ROUNDTRIP_SEED, ROUNDTRIP_SECONDS)
+# 8. round-trip property test of every type (ROUNDTRIP_SEED, ROUNDTRIP_ROUNDS)
 inno_log "round-trip property test (test/reliability/roundtrip.sh)"
 if bash test/reliability/roundtrip.sh >build/reliability-roundtrip.log 2>&1; then
 	pass 1
