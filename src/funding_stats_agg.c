@@ -60,10 +60,15 @@ funding_stats_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * combine: the sum of two summaries (states or stored values).  Two small
- * states that fit in one stay small; otherwise both are checked first, as
- * any value is: a stored one may come from 0.1.0 (read into the current
- * form) or be given by hand when the function is called directly.
+ * combine: the sum of two summaries (states or stored values).  The empty
+ * summary is the identity: with a small state on the other side, that state
+ * is the sum (the executor copies it into the group's state).  This is the
+ * first step of every group in a parallel plan's finalize, so a group of
+ * millions of per-project groups stays small there, as it did in the
+ * workers.  Two small states that fit in one stay small; otherwise both are
+ * checked first, as any value is: a stored one may come from 0.1.0 (read
+ * into the current form) or be given by hand when the function is called
+ * directly.
  */
 PG_FUNCTION_INFO_V1(funding_stats_combine);
 Datum
@@ -77,6 +82,10 @@ funding_stats_combine(PG_FUNCTION_ARGS)
 	struct varlena *d;
 	InnoError	err;
 
+	if (IS_PACKED_EMPTY(da) && IS_LIST(db) && inno_fs_list_valid(FS_LIST(db), VARSIZE(db) - FS_OFFSET))
+		PG_RETURN_POINTER(db);
+	if (IS_PACKED_EMPTY(db) && IS_LIST(da) && inno_fs_list_valid(FS_LIST(da), VARSIZE(da) - FS_OFFSET))
+		PG_RETURN_POINTER(da);
 	if (IS_LIST(da) && IS_LIST(db) && FS_LIST(da)->n + FS_LIST(db)->n <= INNO_FS_LIST_MAX &&
 		inno_fs_list_valid(FS_LIST(da), VARSIZE(da) - FS_OFFSET) &&
 		inno_fs_list_valid(FS_LIST(db), VARSIZE(db) - FS_OFFSET))
