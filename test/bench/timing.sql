@@ -1,6 +1,9 @@
 -- bench_run(passes): run every query of bench_query once per pass, in order,
--- each with max_parallel_workers_per_gather = 2 and then 0, so that a pass
--- is one round of everything and machine noise hits every query alike.
+-- each with max_parallel_workers_per_gather = 2 and 0, so that a pass is one
+-- round of everything and machine noise hits every query alike.  The two
+-- settings take turns going first (2 then 0 in even passes, 0 then 2 in odd
+-- ones), so that neither always runs after the previous query and the other
+-- always right after the same query.
 -- Pass 0 is the warm-up (its times are kept, but not used).  Each run is its
 -- own transaction; its wall time goes to bench_time.  A query marked warm
 -- runs once untimed right before each timed run.  Included by bench.sql.
@@ -16,7 +19,7 @@ DECLARE
 BEGIN
 	FOR p IN 0..passes LOOP
 		FOR q IN SELECT * FROM bench_query ORDER BY ord LOOP
-			FOREACH w IN ARRAY ARRAY[2, 0] LOOP
+			FOREACH w IN ARRAY CASE WHEN p % 2 = 0 THEN ARRAY[2, 0] ELSE ARRAY[0, 2] END LOOP
 				PERFORM set_config('max_parallel_workers_per_gather', w::text, false);
 				FOREACH g IN ARRAY coalesce(string_to_array(q.gucs, ','), '{}') LOOP
 					PERFORM set_config(split_part(g, '=', 1), split_part(g, '=', 2), false);
