@@ -30,8 +30,11 @@ and, for the summaries only, a fifth: GROUP BY GROUPING SETS ((ds, sub), (ds)).
 Where the documentation has stage_survival(), cohorts of generated projects'
 histories are summarized the same four ways and checked against a plain-SQL
 Kaplan-Meier computation (counts and the curve exactly; the estimate, its
-band, survival_quantile and reached_within in rational arithmetic). Sums past
-bigint must be an error (22003) in every way.
+band, survival_quantile and reached_within in rational arithmetic). Where the
+extension has designation_counts(), parks of generated firms' honours are
+summarized the same four ways and checked against count(DISTINCT firm) over
+the honours (differential_designations.py). Sums past bigint must be an error
+(22003) in every way.
 
 Every way's summaries must equal the serial ones, as text and by `=`; every
 accessor of every way must agree with the plain-SQL computation over the same
@@ -74,6 +77,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import psycopg
+
+from differential_designations import Designations
 
 STAGES = ["concept", "pilot", "incubating", "registered", "producing", "tech_sme", "high_tech",
           "above_scale", "gazelle", "potential_unicorn", "unicorn", "listed"]
@@ -509,6 +514,9 @@ OVER_STRIDE = 6          # of the 48 (threshold, basis) pairs
 OVER3_STRIDE = 8         # of the 32 thresholds, for the 3-argument rounds_over
 FQ_STRIDE = 6            # of the quantiles, for quantile(funding_stats, q, currency)
 MODES = ["serial", "parallel", "rollup", "rollup_text"]
+# what differential_designations.py builds its four ways with
+WAYS = dict(modes=MODES, serial_settings=SERIAL_SETTINGS, reset=reset, parallel_settings=parallel_settings,
+            explain_create=explain_create)
 
 
 def pick(values, ds, stride):
@@ -1380,16 +1388,24 @@ def main():
             survival = Survival(run, gen.rng) if run.conv.survival else None
             if survival:
                 survival.build()
+            designations = Designations(run, gen.rng, WAYS) if conn.execute(
+                "SELECT to_regtype('designation_counts') IS NOT NULL").fetchone()[0] else None
+            if designations:
+                npool = designations.build()
             t2 = time.monotonic()
             run.compare()
             if survival:
                 survival.compare()
+            if designations:
+                designations.compare()
             t3 = time.monotonic()
             if survival:
                 print("stage_survival: %d cohorts, %d projects, %s; parallel: partial aggregate %s, "
                       "%d workers launched" % ((SURVIVAL_COHORTS, survival.projects) + conn.execute(
                           "SELECT format('%s events, %s censored, %s excluded', sum(events), sum(censored), "
                           "sum(excluded)) FROM plain_sv").fetchone() + run.plan["survival"]))
+            if designations:
+                print(designations.summary(npool))
             empty = conn.execute("SELECT count(*) FROM datasets WHERE n = 0").fetchone()[0]
             subs = conn.execute("SELECT count(*) FROM subsum").fetchone()[0]
             ncur = conn.execute("SELECT count(*) FROM fcur").fetchone()[0]

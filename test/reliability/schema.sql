@@ -24,10 +24,12 @@ CREATE TEMP TABLE demo_projects (
 CREATE TEMP TABLE demo_milestones (project_id int, stage text, reached_on date);
 CREATE TEMP TABLE demo_funding (project_id int, source text);
 CREATE TEMP TABLE demo_sales (project_id int, period text, amount_yuan bigint);
+CREATE TEMP TABLE demo_designations (firm text, source text, project_id int);
 \copy demo_projects FROM 'test/demo/data/projects.csv' (FORMAT csv, HEADER)
 \copy demo_milestones FROM 'test/demo/data/milestones.csv' (FORMAT csv, HEADER)
 \copy demo_funding FROM 'test/demo/data/funding_rounds.csv' (FORMAT csv, HEADER)
 \copy demo_sales FROM 'test/demo/data/taxable_sales.csv' (FORMAT csv, HEADER)
+\copy demo_designations FROM 'test/demo/data/designations.csv' (FORMAT csv, HEADER)
 
 -- plain columns for sqlsmith to join the typed tables on
 CREATE TABLE projects AS
@@ -241,6 +243,31 @@ BEGIN
 			EXECUTE 'INSERT INTO survivals VALUES (NULL, NULL, NULL, NULL, NULL)';
 		EXCEPTION WHEN undefined_function OR undefined_object OR datatype_mismatch THEN
 			RAISE WARNING 'no table of stage_survival: %', SQLERRM;
+		END;
+	END IF;
+	IF to_regtype('designation_counts') IS NOT NULL THEN
+		BEGIN
+			-- honours as the demo's lists word them (~400 rows, btree and
+			-- hash), each firm's set of them, and the sets counted per park
+			EXECUTE $q$
+				CREATE TABLE honours AS
+					SELECT firm, source, project_id, designation(source) AS d
+					FROM (SELECT *, row_number() OVER (ORDER BY firm, source) AS n FROM demo_designations) x
+					WHERE n % 4 = 0$q$;
+			EXECUTE $q$INSERT INTO honours VALUES ('none', NULL, NULL, NULL)$q$;
+			EXECUTE 'CREATE INDEX honours_btree ON honours USING btree (d)';
+			EXECUTE 'CREATE INDEX honours_hash ON honours USING hash (d)';
+			EXECUTE $q$
+				CREATE TABLE honour_sets AS
+					SELECT firm, project_id, designation_set(d) AS s FROM honours GROUP BY firm, project_id$q$;
+			EXECUTE $q$
+				CREATE TABLE honour_counts AS
+					SELECT p.park, designation_counts(h.s) AS c
+					FROM honour_sets h LEFT JOIN demo_projects p USING (project_id)
+					GROUP BY p.park$q$;
+			EXECUTE 'INSERT INTO honour_counts VALUES (NULL, NULL)';
+		EXCEPTION WHEN undefined_function OR undefined_object OR datatype_mismatch THEN
+			RAISE WARNING 'no tables of designations: %', SQLERRM;
 		END;
 	END IF;
 END $$;
