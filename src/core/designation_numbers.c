@@ -78,7 +78,10 @@ Year(Reader *r, int i, long v, int end, unsigned *out)
 	return INNO_OK;
 }
 
-/* After a year: "-2025", "~2025", "至2025年", "to 2025"; returns where the range ends, or i. */
+/*
+ * After a year: "-2025", "~2025", "至2025年", "to 2025", with or without
+ * spaces around the separator; returns where the range ends, or i.
+ */
 static int
 RangeEnd(Reader *r, int i, unsigned *until, InnoStatus *st)
 {
@@ -91,23 +94,24 @@ RangeEnd(Reader *r, int i, unsigned *until, InnoStatus *st)
 	while (j < r->t.n && r->t.cp[j] == 0x5E74)	/* 年 */
 		j++;
 	k = inno_dr_skip_gaps(r, j);
-	/* a gap holding a dash, '~', 至, 到 or "to" */
-	if (k > j)
+	/* a gap holding a dash; or '~', 至, 到 or "to" (after a gap), then a gap or none */
 	{
 		bool		dash = false;
 		int			g;
 
 		for (g = j; g < k; g++)
 			dash |= r->t.cp[g] == '-';
-		if (!dash && !(k + 1 < r->t.n && r->t.cp[k] == 't' && r->t.cp[k + 1] == 'o' && !inno_dr_is_letter(r, k + 2)))
-			return i;
 		if (!dash)
-			k = inno_dr_skip_gaps(r, k + 2);
+		{
+			if (k < r->t.n && (r->t.cp[k] == '~' || r->t.cp[k] == 0x81F3 || r->t.cp[k] == 0x5230))	/* ~ 至 到 */
+				k = inno_dr_skip_gaps(r, k + 1);
+			else if (k > j && k + 1 < r->t.n && r->t.cp[k] == 't' && r->t.cp[k + 1] == 'o' &&
+					 !inno_dr_is_letter(r, k + 2))
+				k = inno_dr_skip_gaps(r, k + 2);
+			else
+				return i;
+		}
 	}
-	else if (k < r->t.n && (r->t.cp[k] == '~' || r->t.cp[k] == 0x81F3 || r->t.cp[k] == 0x5230))	/* ~ 至 到 */
-		k = inno_dr_skip_gaps(r, k + 1);
-	else
-		return i;
 	v = Number(r, k, &e);
 	if (v < 0)
 		return i;

@@ -76,6 +76,12 @@ static const char *const corpus[][2] = {
 	{"high_tech 2023 valid until 2026", "national high_tech 2023 until 2026"},
 	{"高新技术企业 2023年 有效期至2025年", "national high_tech 2023"},
 	{"高新技术企业 有效期2023-2025", "national high_tech 2023"},
+	/* a range separator with spaces around it reads as without them */
+	{"高新技术企业 2023 ~2025", "national high_tech 2023"},
+	{"高新技术企业 2023 ~ 2025", "national high_tech 2023"},
+	{"高新技术企业 2023 至 2025", "national high_tech 2023"},
+	{"高新技术企业 2023年 到 2025年", "national high_tech 2023"},
+	{"provincial gazelle 2023 ~ 2025", "provincial gazelle 2023 until 2025"},
 	{"little giant, batch 5, 2023", "little_giant 2023 batch 5"},
 	{"national little giant 5th batch 2023", "national little_giant 2023 batch 5"},
 	{"city-level gazelle 2022", "municipal gazelle 2022"},
