@@ -3391,15 +3391,19 @@ def random_designations(rng, schemes, n):
     return out
 
 
-class DesignationSet(Handler):
-    name = "designation_set"
-    send = "designation_set_send"
+class DesignationSummary(Handler):
+    """designation_set and designation_counts: made from random designations of every scheme."""
     jsonb = True
     rollup = True
     weight = 1
 
     def setup(self, run):
         self.schemes = run.db.q("SELECT scheme, name_zh, levels::text[], term_years FROM designation_schemes()")
+
+
+class DesignationSet(DesignationSummary):
+    name = "designation_set"
+    send = "designation_set_send"
 
     def origin(self, ds):
         rows = ", ".join(f"({lit(d)}::designation)" for d in ds) or "(NULL::designation)"
@@ -3421,15 +3425,9 @@ class DesignationSet(Handler):
                  ["union self"])
 
 
-class DesignationCounts(Handler):
+class DesignationCounts(DesignationSummary):
     name = "designation_counts"
     send = "designation_counts_send"
-    jsonb = True
-    rollup = True
-    weight = 1
-
-    def setup(self, run):
-        self.schemes = run.db.q("SELECT scheme, name_zh, levels::text[], term_years FROM designation_schemes()")
 
     def origin(self, rng, firms):
         rows = ", ".join(f"({i}, {lit(d)}::designation)" for i in range(firms)
