@@ -1,7 +1,7 @@
 -- make bench, in one session: the extension against the plain-SQL way of
 -- doing the same work, at :rows projects, rounds and milestones (run-bench.sh:
 -- BENCH_ROWS, default 10,000,000), :passes timed passes after a warm-up
--- (BENCH_PASSES, default 5), every query with 2 parallel workers and with
+-- (BENCH_PASSES, default 7), every query with 2 parallel workers and with
 -- none; then the COPY pairs of copy.sql (:copy_rows, BENCH_COPY_ROWS).  Prints
 -- the result tables and, when :out_dir is set, writes them there as CSV for
 -- update-doc.py.  Run from the top of the source tree (paths are relative).

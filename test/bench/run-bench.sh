@@ -5,7 +5,7 @@
 # (test/bench/update-doc.py).  Machines here are noisy: compare ratios.
 #
 #   BENCH_ROWS       projects, rounds and milestones (default 10,000,000)
-#   BENCH_PASSES     timed passes after the warm-up (default 5)
+#   BENCH_PASSES     timed passes after the warm-up (default 7)
 #   BENCH_COPY_ROWS  rows of the COPY pairs, copy.sql (default 2,000,000)
 #   BENCH_DOC=0      print the tables only, leave doc/performance.md alone
 #
@@ -20,7 +20,7 @@ cd "$INNO_TOP"
 started=$(date +%s)
 
 rows=${BENCH_ROWS:-10000000}
-passes=${BENCH_PASSES:-5}
+passes=${BENCH_PASSES:-7}
 copy_rows=${BENCH_COPY_ROWS:-2000000}
 tdigest_pkg=postgresql-$INNO_PGMAJOR-tdigest
 
