@@ -179,6 +179,7 @@ static const DesigWord words[] = {
 	/* the criteria edition: 2025版, 2025年标准, criteria 2025 */
 	WORD("版", DW_EDITION, DWF_CLOSE), WORD("年版", DW_EDITION, DWF_CLOSE), WORD("标准", DW_EDITION, DWF_CLOSE),
 	WORD("年标准", DW_EDITION, DWF_CLOSE), WORD("认定标准", DW_EDITION, DWF_CLOSE),
+	WORD("年认定标准", DW_EDITION, DWF_CLOSE),
 	WORD("criteria", DW_EDITION, DWF_OPEN), WORD("edition", DW_EDITION, DWF_OPEN),
 
 	/* years relative to when the text was written: the reader cannot know them */

@@ -76,6 +76,9 @@ static const char *const corpus[][2] = {
 	{"high_tech 2023 valid until 2026", "national high_tech 2023 until 2026"},
 	{"高新技术企业 2023年 有效期至2025年", "national high_tech 2023"},
 	{"高新技术企业 有效期2023-2025", "national high_tech 2023"},
+	{"高新技术企业（2023年认定标准）", "national high_tech criteria 2023"},
+	{"高新技术企业 2024（2023年认定标准）", "national high_tech 2024 criteria 2023"},
+	{"高新技术企业（2023年认定）", "national high_tech 2023"},
 	/* a range separator with spaces around it reads as without them */
 	{"高新技术企业 2023 ~2025", "national high_tech 2023"},
 	{"高新技术企业 2023 ~ 2025", "national high_tech 2023"},
