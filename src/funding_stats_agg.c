@@ -70,6 +70,12 @@ funding_stats_trans(PG_FUNCTION_ARGS)
  * into the current form) or be given by hand when the function is called
  * directly.
  */
+static inline bool
+ValidList(const struct varlena *d)
+{
+	return IS_LIST(d) && inno_fs_list_valid(FS_LIST(d), VARSIZE(d) - FS_OFFSET);
+}
+
 PG_FUNCTION_INFO_V1(funding_stats_combine);
 Datum
 funding_stats_combine(PG_FUNCTION_ARGS)
@@ -82,13 +88,12 @@ funding_stats_combine(PG_FUNCTION_ARGS)
 	struct varlena *d;
 	InnoError	err;
 
-	if (IS_PACKED_EMPTY(da) && IS_LIST(db) && inno_fs_list_valid(FS_LIST(db), VARSIZE(db) - FS_OFFSET))
+	if (IS_PACKED_EMPTY(da) && ValidList(db))
 		PG_RETURN_POINTER(db);
-	if (IS_PACKED_EMPTY(db) && IS_LIST(da) && inno_fs_list_valid(FS_LIST(da), VARSIZE(da) - FS_OFFSET))
+	if (IS_PACKED_EMPTY(db) && ValidList(da))
 		PG_RETURN_POINTER(da);
 	if (IS_LIST(da) && IS_LIST(db) && FS_LIST(da)->n + FS_LIST(db)->n <= INNO_FS_LIST_MAX &&
-		inno_fs_list_valid(FS_LIST(da), VARSIZE(da) - FS_OFFSET) &&
-		inno_fs_list_valid(FS_LIST(db), VARSIZE(db) - FS_OFFSET))
+		ValidList(da) && ValidList(db))
 	{
 		d = inno_stats_new_list(INNO_FS_LIST_MAX, FS_LIST(da));
 		memcpy(&FS_LIST(d)->rounds[FS_LIST(da)->n], FS_LIST(db)->rounds,

@@ -87,30 +87,27 @@ RangeEnd(Reader *r, int i, unsigned *until, InnoStatus *st)
 {
 	int			j = i,
 				e,
-				k;
+				k,
+				g;
 	long		v;
+	bool		dash = false;
 
 	*st = INNO_OK;
 	while (j < r->t.n && r->t.cp[j] == 0x5E74)	/* 年 */
 		j++;
 	k = inno_dr_skip_gaps(r, j);
 	/* a gap holding a dash; or '~', 至, 到 or "to" (after a gap), then a gap or none */
+	for (g = j; g < k; g++)
+		dash |= r->t.cp[g] == '-';
+	if (!dash)
 	{
-		bool		dash = false;
-		int			g;
-
-		for (g = j; g < k; g++)
-			dash |= r->t.cp[g] == '-';
-		if (!dash)
-		{
-			if (k < r->t.n && (r->t.cp[k] == '~' || r->t.cp[k] == 0x81F3 || r->t.cp[k] == 0x5230))	/* ~ 至 到 */
-				k = inno_dr_skip_gaps(r, k + 1);
-			else if (k > j && k + 1 < r->t.n && r->t.cp[k] == 't' && r->t.cp[k + 1] == 'o' &&
-					 !inno_dr_is_letter(r, k + 2))
-				k = inno_dr_skip_gaps(r, k + 2);
-			else
-				return i;
-		}
+		if (k < r->t.n && (r->t.cp[k] == '~' || r->t.cp[k] == 0x81F3 || r->t.cp[k] == 0x5230))	/* ~ 至 到 */
+			k = inno_dr_skip_gaps(r, k + 1);
+		else if (k > j && k + 1 < r->t.n && r->t.cp[k] == 't' && r->t.cp[k + 1] == 'o' &&
+				 !inno_dr_is_letter(r, k + 2))
+			k = inno_dr_skip_gaps(r, k + 2);
+		else
+			return i;
 	}
 	v = Number(r, k, &e);
 	if (v < 0)
