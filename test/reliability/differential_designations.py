@@ -24,60 +24,51 @@ PROBE_DATES = ["2012-06-30", "2020-01-01", "2024-12-31", "2026-06-30"]
 
 # per park, one jsonb object for each question: the plain side and the
 # extension's side build the same keys
+
+
+def firms_by(key, where="true", join=""):
+    """Plain SQL: {key: firms} over the park's counted honours (ds_held)."""
+    return ("(SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (SELECT %s AS k, count(DISTINCT h.firm) AS n "
+            "FROM ds_held h %s WHERE h.park = p.park AND %s GROUP BY 1) x)" % (key, join, where))
+
+
+def nonzero(key, value, source):
+    """The extension's side: {key: value} where the accessor's value is not 0."""
+    return ("(SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (SELECT %s AS k, %s AS n FROM %s) x "
+            "WHERE n > 0)" % (key, value, source))
+
+
 PLAIN = {
     "projects": "(SELECT count(*) FROM ds_sets s WHERE s.park = p.park AND s.nonnull)",
-    "holders": """(SELECT coalesce(jsonb_object_agg(scheme, n), '{}') FROM (
-        SELECT scheme(h.d) AS scheme, count(DISTINCT h.firm) AS n FROM ds_honours h
-        WHERE h.park = p.park AND h.d IS NOT NULL AND h.firm % 11 <> 0 GROUP BY 1) x)""",
-    "by_level": """(SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (
-        SELECT scheme(h.d) || ' ' || coalesce(level(h.d), 'unstated') AS k, count(DISTINCT h.firm) AS n
-        FROM ds_honours h WHERE h.park = p.park AND h.d IS NOT NULL AND h.firm % 11 <> 0 GROUP BY 1) x)""",
-    "by_year": """(SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (
-        SELECT scheme(h.d) || ' ' || list_year(h.d) AS k, count(DISTINCT h.firm) AS n
-        FROM ds_honours h WHERE h.park = p.park AND list_year(h.d) IS NOT NULL AND h.firm % 11 <> 0
-        GROUP BY 1) x)""",
+    "holders": firms_by("scheme(h.d)"),
+    "by_level": firms_by("scheme(h.d) || ' ' || coalesce(level(h.d), 'unstated')"),
+    "by_year": firms_by("scheme(h.d) || ' ' || list_year(h.d)", "list_year(h.d) IS NOT NULL"),
     "holdings": """(SELECT coalesce(jsonb_agg(jsonb_build_array(scheme, level, list_year, n)
                                       ORDER BY scheme, level, list_year), '[]') FROM (
         SELECT scheme(h.d) AS scheme, level(h.d) AS level, list_year(h.d) AS list_year,
                count(DISTINCT h.firm) AS n
-        FROM ds_honours h WHERE h.park = p.park AND h.d IS NOT NULL AND h.firm % 11 <> 0 GROUP BY 1, 2, 3) x)""",
-    "coholding": """(SELECT coalesce(jsonb_object_agg(a || ' & ' || b, n), '{}') FROM (
-        SELECT x.scheme AS a, y.scheme AS b, count(*) AS n
-        FROM (SELECT DISTINCT h.firm, scheme(h.d) AS scheme FROM ds_honours h
-              WHERE h.park = p.park AND h.d IS NOT NULL AND h.firm % 11 <> 0) x
-        JOIN (SELECT DISTINCT h.firm, scheme(h.d) AS scheme FROM ds_honours h
-              WHERE h.park = p.park AND h.d IS NOT NULL AND h.firm % 11 <> 0) y USING (firm)
-        JOIN ds_schemes sa ON sa.scheme = x.scheme JOIN ds_schemes sb ON sb.scheme = y.scheme
-        WHERE sa.ord <= sb.ord GROUP BY 1, 2) z)""",
-    "valid": """(SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (
-        SELECT scheme(h.d) || ' ' || t.on_date AS k, count(DISTINCT h.firm) AS n
-        FROM ds_honours h CROSS JOIN ds_dates t
-        WHERE h.park = p.park AND valid_on(h.d, t.on_date) AND h.firm % 11 <> 0 GROUP BY 1) x)""",
-    "unknown": """(SELECT coalesce(jsonb_object_agg(scheme, n), '{}') FROM (
-        SELECT scheme(h.d) AS scheme, count(DISTINCT h.firm) AS n FROM ds_honours h
-        WHERE h.park = p.park AND h.d IS NOT NULL AND valid_until(h.d) IS NULL AND h.firm % 11 <> 0
-        GROUP BY 1) x)""",
+        FROM ds_held h WHERE h.park = p.park GROUP BY 1, 2, 3) x)""",
+    "coholding": """(SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (
+        SELECT x.scheme || ' & ' || y.scheme AS k, count(*) AS n
+        FROM ds_firm_schemes x JOIN ds_firm_schemes y USING (park, firm)
+        WHERE x.park = p.park AND x.ord <= y.ord GROUP BY 1) z)""",
+    "valid": firms_by("scheme(h.d) || ' ' || t.on_date", "valid_on(h.d, t.on_date)", "CROSS JOIN ds_dates t"),
+    "unknown": firms_by("scheme(h.d)", "valid_until(h.d) IS NULL"),
 }
 EXT = {
     "projects": "projects(e.c)",
-    "holders": """(SELECT coalesce(jsonb_object_agg(s.scheme, holders(e.c, s.scheme))
-                            FILTER (WHERE holders(e.c, s.scheme) > 0), '{}') FROM ds_schemes s)""",
-    "by_level": """(SELECT coalesce(jsonb_object_agg(s.scheme || ' ' || l.level, holders(e.c, s.scheme, l.level))
-                            FILTER (WHERE holders(e.c, s.scheme, l.level) > 0), '{}')
-                   FROM ds_schemes s CROSS JOIN LATERAL
-                     unnest(s.levels || CASE WHEN s.default_level IS NULL THEN '{unstated}'::text[] END) l(level))""",
-    "by_year": """(SELECT coalesce(jsonb_object_agg(s.scheme || ' ' || y, holders(e.c, s.scheme, y))
-                           FILTER (WHERE holders(e.c, s.scheme, y) > 0), '{}')
-                  FROM ds_schemes s CROSS JOIN generate_series(2000, 2030) y)""",
+    "holders": nonzero("s.scheme", "holders(e.c, s.scheme)", "ds_schemes s"),
+    "by_level": nonzero("s.scheme || ' ' || l.level", "holders(e.c, s.scheme, l.level)",
+                        "ds_schemes s CROSS JOIN LATERAL unnest(s.levels || "
+                        "CASE WHEN s.default_level IS NULL THEN '{unstated}'::text[] END) l(level)"),
+    "by_year": nonzero("s.scheme || ' ' || y", "holders(e.c, s.scheme, y)",
+                       "ds_schemes s CROSS JOIN generate_series(2000, 2030) y"),
     "holdings": """(SELECT coalesce(jsonb_agg(jsonb_build_array(x.scheme, x.level, x.list_year, x.holders)
                                       ORDER BY x.scheme, x.level, x.list_year), '[]') FROM holdings(e.c) x)""",
-    "coholding": """(SELECT coalesce(jsonb_object_agg(x.scheme_a || ' & ' || x.scheme_b, x.holders), '{}')
-                    FROM coholding(e.c) x WHERE x.holders > 0)""",
-    "valid": """(SELECT coalesce(jsonb_object_agg(s.scheme || ' ' || t.on_date, holders_valid(e.c, s.scheme, t.on_date))
-                        FILTER (WHERE holders_valid(e.c, s.scheme, t.on_date) > 0), '{}')
-                FROM ds_schemes s CROSS JOIN ds_dates t)""",
-    "unknown": """(SELECT coalesce(jsonb_object_agg(s.scheme, validity_unknown(e.c, s.scheme))
-                          FILTER (WHERE validity_unknown(e.c, s.scheme) > 0), '{}') FROM ds_schemes s)""",
+    "coholding": nonzero("x.scheme_a || ' & ' || x.scheme_b", "x.holders", "coholding(e.c) x"),
+    "valid": nonzero("s.scheme || ' ' || t.on_date", "holders_valid(e.c, s.scheme, t.on_date)",
+                     "ds_schemes s CROSS JOIN ds_dates t"),
+    "unknown": nonzero("s.scheme", "validity_unknown(e.c, s.scheme)", "ds_schemes s"),
 }
 LABELS = {
     "projects": "projects(c) = the firms with a set",
@@ -160,6 +151,11 @@ class Designations:
                    firm % 11 <> 0 AS nonnull
                FROM ds_honours GROUP BY park, sub, firm ORDER BY firm % 7, firm""")
         sql("ANALYZE ds_sets")
+        # the plain side's rows: the honours of the firms whose set is counted, and their schemes
+        sql("CREATE TABLE ds_held AS SELECT h.park, h.firm, h.d FROM ds_honours h JOIN ds_sets s USING (park, sub, firm) "
+            "WHERE s.nonnull AND h.d IS NOT NULL")
+        sql("CREATE TABLE ds_firm_schemes AS SELECT DISTINCT h.park, h.firm, scheme(h.d) AS scheme, c.ord "
+            "FROM ds_held h JOIN ds_schemes c ON c.scheme = scheme(h.d)")
         # one set per park too: what anyone there holds (many honours in one set)
         sql("CREATE TABLE ds_park_sets AS SELECT park, designation_set(d) AS s FROM ds_honours GROUP BY park")
         agg = "SELECT p.park, (SELECT designation_counts(s) FROM ds_sets x WHERE false) AS c FROM ds_parks p " \
