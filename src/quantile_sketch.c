@@ -13,7 +13,9 @@
  *	  buckets (the varlena size says how many) so that most new buckets are
  *	  added in place (it grows geometrically when full);
  *	- list: an aggregate's first few values as given (small groups stay
- *	  small in memory).
+ *	  small in memory);
+ *	- dense: a large state whose buckets are mostly contiguous, one count
+ *	  per bucket of a span (adding is one increment, in half the bytes).
  * Every reader goes through FlatSketch, which validates whatever form it
  * is given; the final function and the input functions write the packed form.
  */
@@ -86,6 +88,24 @@ inno_sketch_list_to_flat(const InnoQsList *l, uint32 capacity)
 	return d;
 }
 
+struct varlena *
+inno_sketch_dense_to_flat(const struct varlena *d, uint32 spare)
+{
+	const InnoQsDense *dn = QS_DENSE(d);
+	InnoError	err;
+	InnoStatus	st = inno_qs_dense_check(dn, VARSIZE(d) - QS_OFFSET, &err);
+	struct varlena *f;
+	uint32		nbins;
+
+	if (st != INNO_OK)
+		inno_report_corrupt(st, &err, "quantile_sketch");
+	nbins = inno_qs_dense_nbins(dn);
+	f = palloc0(QS_DATUM_SIZE(nbins + spare));
+	SET_VARSIZE(f, QS_DATUM_SIZE(nbins + spare));
+	inno_qs_dense_to_sketch(dn, QS_BODY(f));
+	return f;
+}
+
 /*
  * A sketch in any form, checked before it is trusted, as a flat datum
  * without spare room.  Besides stored values this accepts aggregation
@@ -126,6 +146,8 @@ inno_sketch_read(Datum datum, bool validate_packed)
 			inno_report_corrupt(INNO_ERR_CORRUPT, &err, "quantile_sketch");
 		d = inno_sketch_list_to_flat(QS_LIST(d), INNO_QS_LIST_MAX);
 	}
+	else if (VARSIZE(d) > QS_OFFSET && QS_FORM(d) == INNO_QS_DENSE_VERSION)
+		d = inno_sketch_dense_to_flat(d, 0);
 	if (VARSIZE(d) < QS_DATUM_SIZE(0))
 		inno_report_corrupt(INNO_ERR_CORRUPT, &err, "quantile_sketch");
 	if ((size_t) QS_BODY(d)->nneg + QS_BODY(d)->npos > QS_CAPACITY(d))

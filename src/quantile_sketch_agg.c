@@ -33,17 +33,67 @@ AccuracyCode(float8 relative_accuracy)
 	return code;
 }
 
+static void
+ReportAddError(uint64 count)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("quantile_sketch out of range"),
+			 count >= (uint64) PG_INT64_MAX ?
+			 errdetail("A sketch counts at most %lld values.", (long long) PG_INT64_MAX) :
+			 errdetail("The exact sum would reach 2^%d in magnitude.", INNO_XSUM_MAX_EXP)));
+}
+
+/* A copy of state d with room for size bytes (the rest zero). */
+static struct varlena *
+Grown(const struct varlena *d, Size size)
+{
+	struct varlena *bigger = palloc0(size);
+
+	memcpy(bigger, d, VARSIZE(d));
+	SET_VARSIZE(bigger, size);
+	return bigger;
+}
+
+/*
+ * Add x to a dense state: in place, or in a larger copy when a span must
+ * grow; NULL (d unchanged) when the state must turn flat first.
+ */
+static struct varlena *
+DenseAdd(struct varlena *d, double x)
+{
+	uint32		need;
+	InnoStatus	st = inno_qs_dense_add(QS_DENSE(d), QS_DENSE_CAPACITY(d), x, &need);
+
+	if (st == INNO_ERR_RANGE && need > 0)
+	{
+		d = Grown(d, QS_DENSE_DATUM_SIZE(need));
+		st = inno_qs_dense_add(QS_DENSE(d), need, x, &need);
+	}
+	if (st == INNO_ERR_PARAM)
+		ReportAddError(QS_DENSE(d)->count);
+	if (st == INNO_ERR_RANGE)
+		return NULL;
+	if (st != INNO_OK)
+		elog(ERROR, "could not add a value to a quantile_sketch");
+	return d;
+}
+
 /*
  * Add x to the state (argument 0, NULL at the start), creating it with the
  * given accuracy.  Updates the aggregate's state in place; when it is full,
  * returns a larger copy, which the executor moves into the aggregate's
- * memory (freeing the old one).
+ * memory (freeing the old one).  A state starts as a list, becomes flat
+ * past INNO_QS_LIST_MAX values and dense once its buckets are contiguous
+ * enough (qsketch.h); the three stand for the same sketch.
  */
 static Datum
 SketchAdd(FunctionCallInfo fcinfo, double x, int accuracy)
 {
 	struct varlena *d;
 	InnoStatus	st;
+	uint32		nbins;
+	uint32		slots;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		ereport(ERROR,
@@ -62,6 +112,17 @@ SketchAdd(FunctionCallInfo fcinfo, double x, int accuracy)
 	}
 	else
 		d = (struct varlena *) PG_GETARG_POINTER(0);
+	if (QS_FORM(d) == INNO_QS_DENSE_VERSION)
+	{
+		struct varlena *r;
+
+		if (QS_DENSE(d)->accuracy != accuracy)
+			goto mixed;
+		if ((r = DenseAdd(d, x)) != NULL)
+			PG_RETURN_POINTER(r);
+		/* a span would pass max_bins or the flat form's bytes: on as a flat state */
+		d = inno_sketch_dense_to_flat(d, Max(inno_qs_dense_nbins(QS_DENSE(d)), QS_INITIAL_CAPACITY));
+	}
 	if (QS_FORM(d) != INNO_QS_LIST_VERSION && QS_FORM(d) != INNO_QS_VERSION)
 		d = inno_sketch_read(PointerGetDatum(d), true);	/* a stored value as the initial state */
 	if (QS_FORM(d) == INNO_QS_LIST_VERSION)
@@ -79,27 +140,29 @@ SketchAdd(FunctionCallInfo fcinfo, double x, int accuracy)
 	}
 	if (QS_BODY(d)->accuracy != accuracy)
 		goto mixed;
+	nbins = inno_qs_nbins(QS_BODY(d));
 	st = inno_qs_add(QS_BODY(d), QS_CAPACITY(d), x);
 	if (st == INNO_ERR_RANGE)
 	{
 		/* from QS_INITIAL_CAPACITY: a stored initial state may have no spare room at all */
 		uint32		capacity = Max(QS_CAPACITY(d) * 2, QS_INITIAL_CAPACITY);
-		struct varlena *bigger = palloc0(QS_DATUM_SIZE(capacity));
 
-		memcpy(bigger, d, VARSIZE(d));
-		SET_VARSIZE(bigger, QS_DATUM_SIZE(capacity));
-		d = bigger;
+		d = Grown(d, QS_DATUM_SIZE(capacity));
 		st = inno_qs_add(QS_BODY(d), capacity, x);
 	}
 	if (st == INNO_ERR_PARAM)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("quantile_sketch out of range"),
-				 QS_BODY(d)->count >= (uint64) PG_INT64_MAX ?
-				 errdetail("A sketch counts at most %lld values.", (long long) PG_INT64_MAX) :
-				 errdetail("The exact sum would reach 2^%d in magnitude.", INNO_XSUM_MAX_EXP)));
+		ReportAddError(QS_BODY(d)->count);
 	if (st != INNO_OK)
 		elog(ERROR, "could not add a value to a quantile_sketch");
+	/* a new bucket: dense now, if that is no larger */
+	if (inno_qs_nbins(QS_BODY(d)) != nbins && inno_qs_dense_worth(QS_BODY(d), &slots))
+	{
+		struct varlena *dn = palloc(QS_DENSE_DATUM_SIZE(slots));
+
+		SET_VARSIZE(dn, QS_DENSE_DATUM_SIZE(slots));
+		inno_qs_dense_from_sketch(QS_DENSE(dn), slots, QS_BODY(d));
+		d = dn;
+	}
 	PG_RETURN_POINTER(d);
 
 mixed:
@@ -208,6 +271,8 @@ MergeInput(Datum datum)
 {
 	struct varlena *d = PG_DETOAST_DATUM(datum);
 
+	if (VARSIZE(d) > QS_OFFSET && QS_FORM(d) == INNO_QS_DENSE_VERSION)
+		return inno_sketch_dense_to_flat(d, 0);
 	if (VARSIZE(d) >= QS_DATUM_SIZE(0) && QS_FORM(d) == INNO_QS_VERSION)
 	{
 		InnoError	err;
@@ -327,11 +392,8 @@ quantile_sketch_rollup_trans(PG_FUNCTION_ARGS)
 		while ((st = inno_qs_merge_into(QS_BODY(d), QS_CAPACITY(d), QS_BODY(b), &full, &err)) == INNO_OK && full)
 		{
 			uint32		capacity = Max(QS_CAPACITY(d) * 2, QS_CAPACITY(d) + inno_qs_nbins(QS_BODY(b)));
-			struct varlena *bigger = palloc0(QS_DATUM_SIZE(capacity));
 
-			memcpy(bigger, d, VARSIZE(d));
-			SET_VARSIZE(bigger, QS_DATUM_SIZE(capacity));
-			d = bigger;
+			d = Grown(d, QS_DATUM_SIZE(capacity));
 		}
 		if (st != INNO_OK)
 			ReportMergeError(st, &err);

@@ -395,33 +395,54 @@ Magnitude(double x)
 }
 
 /*
- * Can x be added without the count passing INT64_MAX or the exact sum
- * leaving its range (xsum.h)?  The sum is within count times the largest
- * magnitude, so only sketches of more than 2^32 values with magnitudes of
- * 2^993 and more need the exact check.
+ * Can x be added to count values of this min, max and exact sum without the
+ * count passing INT64_MAX or the sum leaving its range (xsum.h)?  The sum is
+ * within count times the largest magnitude, so only sketches of more than
+ * 2^32 values with magnitudes of 2^993 and more need the exact check.
  */
 static bool
-RoomForOneMore(const InnoQSketch *s, double x)
+RoomForOneMore(uint64_t count, double min, double max, const InnoExactSum *sum, double x)
 {
 	double		largest;
-	InnoExactSum sum;
+	InnoExactSum t;
 
-	if (s->count < (UINT64_C(1) << 32))
+	if (count < (UINT64_C(1) << 32))
 		return true;
-	if (s->count >= (uint64_t) INT64_MAX)
+	if (count >= (uint64_t) INT64_MAX)
 		return false;
 	largest = Magnitude(x);
-	if (Magnitude(s->min) > largest)
-		largest = Magnitude(s->min);
-	if (Magnitude(s->max) > largest)
-		largest = Magnitude(s->max);
+	if (Magnitude(min) > largest)
+		largest = Magnitude(min);
+	if (Magnitude(max) > largest)
+		largest = Magnitude(max);
 	if (largest < 0x1p993)
 		return true;
-	sum = s->sum;
-	inno_xsum_add(&sum, x);
-	inno_xsum_normalize(&sum);
-	return inno_xsum_in_range(&sum);
+	t = *sum;
+	inno_xsum_add(&t, x);
+	inno_xsum_normalize(&t);
+	return inno_xsum_in_range(&t);
 }
+
+/*
+ * What every form does with a value besides its bucket: the zero count,
+ * the extremes (-0.0 and 0.0 are the same value: the stored form stays
+ * unique), the count and the exact sum.
+ */
+#define ADD_TOTALS(s, x) \
+	do { \
+		if ((x) == 0.0) \
+			(s)->zeros++; \
+		if ((s)->count == 0 || (x) < (s)->min) \
+			(s)->min = (x); \
+		if ((s)->count == 0 || (x) > (s)->max) \
+			(s)->max = (x); \
+		if ((s)->min == 0.0) \
+			(s)->min = 0.0; \
+		if ((s)->max == 0.0) \
+			(s)->max = 0.0; \
+		(s)->count++; \
+		inno_xsum_add(&(s)->sum, (x)); \
+	} while (0)
 
 InnoStatus
 inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
@@ -433,7 +454,7 @@ inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 	uint32_t	pos;
 	bool		found;
 
-	if (isnan(x) || isinf(x) || !RoomForOneMore(s, x))
+	if (isnan(x) || isinf(x) || !RoomForOneMore(s->count, s->min, s->max, &s->sum, x))
 		return INNO_ERR_PARAM;
 	if (x != 0.0)
 	{
@@ -461,19 +482,50 @@ inno_qs_add(InnoQSketch *s, uint32_t capacity, double x)
 		else
 			store[pos].count++;
 	}
-	else
-		s->zeros++;
-	if (s->count == 0 || x < s->min)
-		s->min = x;
-	if (s->count == 0 || x > s->max)
-		s->max = x;
-	/* -0.0 and 0.0 are the same value: keep the stored form unique */
-	if (s->min == 0.0)
-		s->min = 0.0;
-	if (s->max == 0.0)
-		s->max = 0.0;
-	s->count++;
-	inno_xsum_add(&s->sum, x);
+	ADD_TOTALS(s, x);
+	return INNO_OK;
+}
+
+/*
+ * The dense state's add (the rest of that form is in qsketch_dense.c): one
+ * increment where the bucket's slot is, when its span holds it.
+ */
+InnoStatus
+inno_qs_dense_add(InnoQsDense *d, uint32_t capacity, double x, uint32_t *need)
+{
+	if (isnan(x) || isinf(x) || !RoomForOneMore(d->count, d->min, d->max, &d->sum, x))
+		return INNO_ERR_PARAM;
+	if (x > 0)
+	{
+		int32_t		index = BucketOfFast(x, d->accuracy);
+		uint32_t	off = (uint32_t) (index - d->pos_lo);
+
+		if (off >= d->npos)
+		{
+			InnoStatus	st = inno_qs_dense_extend(d, capacity, index, true, need);
+
+			if (st != INNO_OK)
+				return st;
+			off = (uint32_t) (index - d->pos_lo);
+		}
+		d->counts[d->nneg + off]++;
+	}
+	else if (x < 0)
+	{
+		int32_t		index = BucketOfFast(-x, d->accuracy);
+		uint32_t	off = (uint32_t) (index - d->neg_lo);
+
+		if (off >= d->nneg)
+		{
+			InnoStatus	st = inno_qs_dense_extend(d, capacity, index, false, need);
+
+			if (st != INNO_OK)
+				return st;
+			off = (uint32_t) (index - d->neg_lo);
+		}
+		d->counts[off]++;
+	}
+	ADD_TOTALS(d, x);
 	return INNO_OK;
 }
 

@@ -201,4 +201,70 @@ extern InnoStatus inno_qs_list_to_sketch(const InnoQsList *l, InnoQSketch *s, ui
 /* Are the fields of a list state possible (as a state from another node may not be)? */
 extern bool inno_qs_list_valid(const InnoQsList *l);
 
+/*
+ * The dense aggregation state (qsketch_dense.c): once a state holds many
+ * values its buckets are mostly contiguous, so it keeps one 8-byte count per
+ * bucket of a span of indexes per sign, with no index beside it: adding a
+ * value is one increment at index - lo, with no search, in half the bytes.
+ * A state takes this form only when it is no larger than the flat form of
+ * the same buckets and nothing has been collapsed; each span holds at most
+ * max_bins buckets, so none ever needs collapsing, and the state stands for
+ * exactly the flat sketch of its non-zero buckets (empty slots are zero).
+ * Only an aggregation state is ever in this form, never a stored value.
+ */
+#define INNO_QS_DENSE_VERSION 0x82
+
+typedef struct InnoQsDense
+{
+	uint8_t		version;		/* INNO_QS_DENSE_VERSION */
+	uint8_t		accuracy;
+	uint16_t	pad;			/* zero */
+	uint16_t	max_bins;
+	uint16_t	pad2;			/* zero */
+	int32_t		neg_lo;			/* counts[i], i < nneg: magnitudes of bucket neg_lo + i */
+	uint32_t	nneg;
+	int32_t		pos_lo;			/* counts[nneg + i], i < npos: bucket pos_lo + i */
+	uint32_t	npos;
+	uint64_t	count;			/* as in InnoQSketch */
+	uint64_t	zeros;
+	double		min;
+	double		max;
+	InnoExactSum sum;
+	uint64_t	counts[];
+} InnoQsDense;
+
+#define INNO_QS_DENSE_SIZE(slots) (offsetof(InnoQsDense, counts) + (size_t) (slots) * sizeof(uint64_t))
+
+/*
+ * Should the flat state s become dense?  True, with the count slots it needs,
+ * when nothing was collapsed, each sign's buckets span at most max_bins
+ * indexes and the dense form takes no more bytes than the flat one.
+ */
+extern bool inno_qs_dense_worth(const InnoQSketch *s, uint32_t *slots);
+/* d (room for capacity >= the slots inno_qs_dense_worth gave) = s */
+extern void inno_qs_dense_from_sketch(InnoQsDense *d, uint32_t capacity, const InnoQSketch *s);
+
+/*
+ * Add one value: INNO_OK; INNO_ERR_PARAM as inno_qs_add; or INNO_ERR_RANGE
+ * when a span must grow: *need is then the count slots the state needs (grow
+ * it and call again), or 0 when a sign would span more than max_bins buckets
+ * (turn the state flat and add there).  Nothing changes unless INNO_OK.
+ */
+extern InnoStatus inno_qs_dense_add(InnoQsDense *d, uint32_t capacity, double x, uint32_t *need);
+/* For inno_qs_dense_add: make room for bucket index; see there for the result. */
+extern InnoStatus inno_qs_dense_extend(InnoQsDense *d, uint32_t capacity, int32_t index, bool positive,
+									   uint32_t *need);
+
+/*
+ * Are the fields of a dense state of size bytes possible (as a state from
+ * another process may not be)?  Checks what keeps readers within its bytes
+ * and its indexes within inno_qs_bucket_range; inno_qs_dense_to_sketch's
+ * result is then validated like any sketch read in.
+ */
+extern InnoStatus inno_qs_dense_check(const InnoQsDense *d, size_t size, InnoError *err);
+/* Non-zero buckets: the bins the flat form needs. */
+extern uint32_t inno_qs_dense_nbins(const InnoQsDense *d);
+/* s (room for inno_qs_dense_nbins(d) bins) = the flat sketch d stands for */
+extern void inno_qs_dense_to_sketch(const InnoQsDense *d, InnoQSketch *s);
+
 #endif							/* INNO_QSKETCH_H */

@@ -14,6 +14,7 @@
 	SUITE(xsum_suite) \
 	SUITE(qsketch_suite) \
 	SUITE(qsbucket_suite) \
+	SUITE(qsdense_suite) \
 	SUITE(summaries_suite) \
 	SUITE(funding_suite) \
 	SUITE(frbox_suite) \
