@@ -18,7 +18,7 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/lexicon_suggest.c src/core/stage.c \
              src/core/calendar.c src/core/jsontext.c src/core/xsum.c src/core/qsketch.c \
              src/core/qsketch_io.c src/core/qsketch_pack.c src/core/qsketch_merge.c src/core/qsketch_dense.c \
-             src/core/funstats_io.c src/core/funnel.c src/core/history.c src/core/decimal.c \
+             src/core/funstats_io.c src/core/funstats_sketch.c src/core/funnel.c src/core/history.c src/core/decimal.c \
              src/core/funding_vocab.c src/core/funding_number.c src/core/funding_amount.c \
              src/core/funding_date.c src/core/funding_canon.c src/core/funding_parse.c \
              src/core/funding_value.c src/core/funding_extract.c \

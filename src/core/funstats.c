@@ -59,12 +59,6 @@ inno_fs_section(const InnoFsHeader *h, uint16_t currency)
 	return FindSection(h, currency, NULL);
 }
 
-static uint32_t
-SketchCapacity(const InnoFsSection *s)
-{
-	return (uint32_t) ((s->size - sizeof(InnoFsSection) - offsetof(InnoQSketch, bins)) / sizeof(InnoQsBin));
-}
-
 /* A new, empty section with room for nbins sketch buckets, at s. */
 static void
 InitSection(InnoFsSection *s, uint16_t currency, uint32_t nbins)
@@ -133,26 +127,9 @@ inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundingRound *fr, size_t
 			(!open && !AddOk(s->sum_high, fr->high)) || !AddOk(k->sum_point, fr->point))
 			return INNO_ERR_PARAM;
 		/* the sketch first: it is the only step that can need room */
-		st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, MinorDigits(fr->currency)));
-		if (st == INNO_ERR_RANGE)
-		{
-			uint32_t	more = SketchCapacity(s);
-			size_t		add = (size_t) more * sizeof(InnoQsBin);
-			char	   *tail = (char *) inno_fs_next(s);
-
-			if (h->used + add > capacity)
-			{
-				*need = (h->used + add) * 2;
-				return INNO_ERR_RANGE;
-			}
-			memmove(tail + add, tail, h->used - (size_t) (tail - (char *) h));
-			memset(tail, 0, add);
-			s->size += (uint32_t) add;
-			h->used += (uint32_t) add;
-			st = inno_qs_add(inno_fs_sketch(s), SketchCapacity(s), MajorValue(fr->point, MinorDigits(fr->currency)));
-		}
+		st = inno_fs_sketch_add(h, capacity, s, MajorValue(fr->point, MinorDigits(fr->currency)), need);
 		if (st != INNO_OK)
-			return INNO_ERR_PARAM;
+			return st;
 		if (s->disclosed == 0 || fr->point < s->min_point)
 			s->min_point = fr->point;
 		if (s->disclosed == 0 || fr->point > s->max_point)
@@ -245,19 +222,6 @@ MergeCounts(InnoFsSection *d, const InnoFsSection *x)
 	return true;
 }
 
-/* Copy a section with its sketch trimmed to its buckets; returns the bytes written. */
-static size_t
-CopyTrimmed(InnoFsSection *dst, const InnoFsSection *src)
-{
-	uint32_t	nbins = inno_qs_nbins(inno_fs_sketch(src));
-	size_t		size = INNO_FS_SECTION_SIZE(nbins);
-
-	memcpy(dst, src, size);
-	dst->size = (uint32_t) size;
-	inno_xsum_normalize(&inno_fs_sketch(dst)->sum);
-	return size;
-}
-
 InnoStatus
 inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFsHeader *a, const InnoFsHeader *b,
 			  InnoError *err)
@@ -279,15 +243,20 @@ inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFsHeader *a, const I
 
 		if (iy >= b->nsections || (ix < a->nsections && x->currency < y->currency))
 		{
-			o += CopyTrimmed(d, x);
+			o += inno_fs_copy_trimmed(d, x);
 			x = inno_fs_next(x);
 			ix++;
 		}
 		else if (ix >= a->nsections || y->currency < x->currency)
 		{
-			o += CopyTrimmed(d, y);
+			o += inno_fs_copy_trimmed(d, y);
 			y = inno_fs_next(y);
 			iy++;
+		}
+		else if ((x->flags | y->flags) & INNO_FS_DENSE)
+		{
+			inno_set_detail(err, "A dense funding_stats sketch cannot be merged.");
+			return INNO_ERR_PARAM;
 		}
 		else
 		{
@@ -332,10 +301,16 @@ inno_fs_merge_into(InnoFsHeader *h, size_t capacity, const InnoFsHeader *b, size
 		const InnoFsSection *x = FindSection(h, y->currency, NULL);
 		uint32_t	ny = inno_qs_nbins(inno_fs_sketch(y));
 
+		/* (a rollup's state is built by merging: its sketches are flat) */
+		if ((x != NULL && (x->flags & INNO_FS_DENSE)) || (y->flags & INNO_FS_DENSE))
+		{
+			inno_set_detail(err, "A dense funding_stats sketch cannot be merged in place.");
+			return INNO_ERR_PARAM;
+		}
 		if (x == NULL)
 			extra += INNO_FS_SECTION_SIZE(ny > INITIAL_BINS ? ny : INITIAL_BINS);
-		else if (inno_qs_nbins(inno_fs_sketch(x)) + ny > SketchCapacity(x))
-			extra += (inno_qs_nbins(inno_fs_sketch(x)) + ny - SketchCapacity(x)) * sizeof(InnoQsBin);
+		else if (inno_qs_nbins(inno_fs_sketch(x)) + ny > inno_fs_sketch_capacity(x))
+			extra += (inno_qs_nbins(inno_fs_sketch(x)) + ny - inno_fs_sketch_capacity(x)) * sizeof(InnoQsBin);
 	}
 	if (h->used + extra > capacity)
 	{
@@ -359,77 +334,20 @@ inno_fs_merge_into(InnoFsHeader *h, size_t capacity, const InnoFsHeader *b, size
 			h->nsections++;
 			x = at;
 		}
-		else if (inno_qs_nbins(inno_fs_sketch(x)) + ny > SketchCapacity(x))
-		{
-			size_t		add = (inno_qs_nbins(inno_fs_sketch(x)) + ny - SketchCapacity(x)) * sizeof(InnoQsBin);
-			char	   *tail = (char *) inno_fs_next(x);
-
-			memmove(tail + add, tail, h->used - (size_t) (tail - (char *) h));
-			memset(tail, 0, add);
-			x->size += (uint32_t) add;
-			h->used += (uint32_t) add;
-		}
+		else if (inno_qs_nbins(inno_fs_sketch(x)) + ny > inno_fs_sketch_capacity(x))
+			(void) inno_fs_grow_section(h, capacity, x,
+										(inno_qs_nbins(inno_fs_sketch(x)) + ny - inno_fs_sketch_capacity(x)) *
+										sizeof(InnoQsBin), need);	/* room reserved above */
 		if (!MergeCounts(x, y))
 		{
 			inno_set_detail(err, "A funding_stats sum is out of range.");
 			return INNO_ERR_PARAM;
 		}
-		if (inno_qs_merge_into(inno_fs_sketch(x), SketchCapacity(x), inno_fs_sketch(y), &full, err) != INNO_OK ||
+		if (inno_qs_merge_into(inno_fs_sketch(x), inno_fs_sketch_capacity(x), inno_fs_sketch(y), &full, err) != INNO_OK ||
 			full)				/* (it has the room reserved above) */
 			return INNO_ERR_PARAM;
 	}
 	return INNO_OK;
-}
-
-bool
-inno_fs_state_fits(const InnoFsHeader *h, size_t capacity)
-{
-	const InnoFsSection *s;
-	size_t		off = sizeof(InnoFsHeader);
-	int			i;
-
-	if (capacity < sizeof(InnoFsHeader) || h->used > capacity || h->used < sizeof(InnoFsHeader))
-		return false;
-	s = inno_fs_first(h);
-	for (i = 0; i < h->nsections; i++)
-	{
-		const InnoQSketch *q;
-
-		if (off + sizeof(InnoFsSection) + offsetof(InnoQSketch, bins) > h->used ||
-			s->size < sizeof(InnoFsSection) + offsetof(InnoQSketch, bins) || s->size > h->used - off)
-			return false;
-		q = inno_fs_sketch(s);
-		if (INNO_FS_SECTION_SIZE((size_t) q->nneg + q->npos) > s->size)
-			return false;
-		off += s->size;
-		s = inno_fs_next(s);
-	}
-	return off == h->used;
-}
-
-size_t
-inno_fs_stored_size(const InnoFsHeader *h)
-{
-	const InnoFsSection *s = inno_fs_first(h);
-	size_t		size = sizeof(InnoFsHeader);
-	int			i;
-
-	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
-		size += INNO_FS_SECTION_SIZE(inno_qs_nbins(inno_fs_sketch(s)));
-	return size;
-}
-
-void
-inno_fs_write_stored(const InnoFsHeader *h, InnoFsHeader *out)
-{
-	const InnoFsSection *s = inno_fs_first(h);
-	char	   *o = (char *) inno_fs_first(out);
-	int			i;
-
-	*out = *h;
-	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
-		o += CopyTrimmed((InnoFsSection *) o, s);
-	out->used = (uint32_t) (o - (char *) out);
 }
 
 /*

@@ -80,6 +80,11 @@ typedef struct InnoFsSection
  * band, and the counts at 2 and 3 x 10^n are unknown.  Kept through merges.
  */
 #define INNO_FS_V1_THRESHOLDS 0x0001
+/*
+ * The section's sketch is an InnoQsDense (qsketch.h), not an InnoQSketch:
+ * only in an aggregation state (funstats_sketch.c); the stored form is flat.
+ */
+#define INNO_FS_DENSE 0x0002
 
 typedef struct InnoFsHeader
 {
@@ -110,7 +115,28 @@ inno_fs_sketch(const InnoFsSection *s)
 	return (InnoQSketch *) ((char *) s + sizeof(InnoFsSection));
 }
 
+/* Bucket slots of a section's flat sketch, spare ones included. */
+static inline uint32_t
+inno_fs_sketch_capacity(const InnoFsSection *s)
+{
+	return (uint32_t) ((s->size - sizeof(InnoFsSection) - offsetof(InnoQSketch, bins)) / sizeof(InnoQsBin));
+}
+
 extern void inno_fs_init(InnoFsHeader *h);
+
+/*
+ * For inno_fs_add and inno_fs_merge_into (funstats_sketch.c): add a point
+ * amount in major units to section s's sketch, flat or dense, growing the
+ * section when it needs room (INNO_ERR_RANGE with *need as inno_fs_add
+ * gives it; the sketch is the same, whatever form it was left in);
+ * INNO_ERR_PARAM when the sketch cannot count it.  And make add more bytes
+ * at the end of section s, moving the sections after it.
+ */
+extern InnoStatus inno_fs_sketch_add(InnoFsHeader *h, size_t capacity, InnoFsSection *s, double v, size_t *need);
+extern InnoStatus inno_fs_grow_section(InnoFsHeader *h, size_t capacity, InnoFsSection *s, size_t add,
+									   size_t *need);
+/* Copy a section with its sketch flat and trimmed to its buckets; returns the bytes written. */
+extern size_t inno_fs_copy_trimmed(InnoFsSection *dst, const InnoFsSection *src);
 
 /*
  * Add a round.  capacity is the buffer's size.  INNO_ERR_RANGE with *need
@@ -122,7 +148,11 @@ extern InnoStatus inno_fs_add(InnoFsHeader *h, size_t capacity, const InnoFundin
 /* Bytes needed to merge a and b (an upper bound). */
 extern size_t inno_fs_merge_size(const InnoFsHeader *a, const InnoFsHeader *b);
 
-/* dst = a + b; dst has inno_fs_merge_size bytes.  INNO_ERR_PARAM on overflow. */
+/*
+ * dst = a + b, two values in the stored form (inno_fs_write_stored's: a
+ * state's dense sketches are refused); dst has inno_fs_merge_size bytes.
+ * INNO_ERR_PARAM on overflow.
+ */
 extern InnoStatus inno_fs_merge(InnoFsHeader *dst, size_t capacity, const InnoFsHeader *a,
 								const InnoFsHeader *b, InnoError *err);
 
@@ -137,8 +167,9 @@ extern InnoStatus inno_fs_merge_into(InnoFsHeader *h, size_t capacity, const Inn
 
 /*
  * Is h a well-formed aggregation state within capacity bytes: used fits,
- * every section's size fits, every sketch fits its section?  Checked before
- * a state (which may hold spare room) is walked or trimmed.
+ * every section's size fits, every sketch (flat or dense) fits its
+ * section?  Checked before a state (which may hold spare room) is walked
+ * or trimmed.
  */
 extern bool inno_fs_state_fits(const InnoFsHeader *h, size_t capacity);
 
