@@ -210,7 +210,9 @@ extern bool inno_qs_list_valid(const InnoQsList *l);
  * the same buckets and nothing has been collapsed; each span holds at most
  * max_bins buckets, so none ever needs collapsing, and the state stands for
  * exactly the flat sketch of its non-zero buckets (empty slots are zero).
- * Only an aggregation state is ever in this form, never a stored value.
+ * Only an aggregation state is in this form; the extension never stores it
+ * (a raw state that a user's aggregate without a final function returns is
+ * checked and read like the other forms).
  */
 #define INNO_QS_DENSE_VERSION 0x82
 
