@@ -134,7 +134,7 @@ FUZZ_CFLAGS  = -g -O1 -ffp-contract=off -fsanitize=fuzzer,address,undefined -fno
 FUZZ_TARGETS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 300
 
-build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h) $(wildcard test/fuzz/*.h)
+build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h) $(wildcard test/fuzz/*.h) test/unit/qs_state.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc/core $< $(CORE_SRCS) -o $@ -lm
 

@@ -179,7 +179,8 @@ inno_fs_state_fits(const InnoFsHeader *h, size_t capacity)
 	for (i = 0; i < h->nsections; i++)
 	{
 		if (off + sizeof(InnoFsSection) + offsetof(InnoQSketch, bins) > h->used ||
-			s->size < sizeof(InnoFsSection) + offsetof(InnoQSketch, bins) || s->size > h->used - off)
+			s->size < sizeof(InnoFsSection) + offsetof(InnoQSketch, bins) || s->size > h->used - off ||
+			s->size % 8 != 0)	/* (every part is 8-byte aligned) */
 			return false;
 		if (s->flags & INNO_FS_DENSE)
 		{
