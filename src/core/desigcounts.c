@@ -289,8 +289,11 @@ inno_dcounts_check(const InnoDesigCounts *c, size_t size, InnoError *err)
 			int64_t		p = c->pair[inno_dcounts_pair_index(s, t)],
 						h2 = c->holders[t - 1];
 
-			/* h, h2 <= projects, so h - p + h2 cannot overflow */
-			if (!InRange(p, h) || p > h2 || h - p + h2 > c->projects)
+			/*
+			 * h2 is not checked yet (its scheme comes later): with 0 <= p <= h
+			 * and p <= h2, neither h - p nor projects - h2 can overflow
+			 */
+			if (!InRange(p, h) || p > h2 || h - p > c->projects - h2)
 			{
 				inno_set_detail(err, "The counts are inconsistent: the co-holders of %s and %s are negative, more "
 								"than the holders of one, or fewer than the holders of both less the projects.",
