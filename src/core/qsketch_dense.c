@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-/* Non-zero slots among counts[from .. from + n). */
+/* Non-zero slots among counts[0 .. n). */
 static uint32_t
 NonZero(const uint64_t *counts, uint32_t n)
 {

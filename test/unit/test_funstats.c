@@ -1,12 +1,13 @@
 /*
  * test_funstats.c
  *	  Unit tests for funding_stats: sums, thresholds and kinds per currency,
- *	  growth of the buffer, order-independent merging, text round trip and
- *	  validation.
+ *	  growth of the buffer, order-independent merging, text round trip,
+ *	  validation, and the sketches' dense working form.
  */
 #include "suites.h"
 #include "funstats.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 typedef struct Buf
@@ -28,16 +29,12 @@ NewBuf(size_t cap)
 
 /* add a round, growing the buffer as the glue does */
 static void
-AddText(Buf *b, const char *text)
+AddRound(Buf *b, const InnoFundingRound *fr)
 {
-	InnoFundingRound fr;
-	InnoError	err;
 	size_t		need = 0;
 	InnoStatus	st;
 
-	if (inno_fr_parse(text, strlen(text), 0, &fr, &err) != INNO_OK)
-		abort();
-	while ((st = inno_fs_add(b->h, b->cap, &fr, &need)) == INNO_ERR_RANGE)
+	while ((st = inno_fs_add(b->h, b->cap, fr, &need)) == INNO_ERR_RANGE)
 	{
 		InnoFsHeader *bigger = calloc(1, need);
 
@@ -48,6 +45,17 @@ AddText(Buf *b, const char *text)
 	}
 	if (st != INNO_OK)
 		abort();
+}
+
+static void
+AddText(Buf *b, const char *text)
+{
+	InnoFundingRound fr;
+	InnoError	err;
+
+	if (inno_fr_parse(text, strlen(text), 0, &fr, &err) != INNO_OK)
+		abort();
+	AddRound(b, &fr);
 }
 
 static InnoFsHeader *
@@ -447,10 +455,111 @@ TEST(version_1_stored_values_read)
 	free(b.h);
 }
 
+static uint64_t
+NextRandom(uint64_t *seed)
+{
+	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *seed >> 11;
+}
+
+static bool
+AnyDense(const InnoFsHeader *h)
+{
+	const InnoFsSection *s = inno_fs_first(h);
+	int			i;
+
+	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
+		if (s->flags & INNO_FS_DENSE)
+			return true;
+	return false;
+}
+
+/*
+ * Each section's sketch, dense during aggregation (funstats_sketch.c) and
+ * flat again for outliers, stores as the flat sketch of its amounts.
+ */
+TEST(dense_funding_stats_sections)
+{
+	enum
+	{
+	N = 30000};
+	Buf			all = NewBuf(64),
+				half[2] = {NewBuf(64), NewBuf(64)};
+	InnoQSketch *ref = calloc(1, INNO_QS_SIZE(4200));
+	InnoFundingRound fr;
+	InnoError	err;
+	InnoFsHeader *stored,
+			   *sa,
+			   *sb,
+			   *m;
+	const InnoFsSection *cny;
+	size_t		size,
+				na,
+				nb,
+				msize;
+	uint64_t	seed = 77;
+	bool		was_dense = false,
+				ends_dense;
+	int			i;
+
+	if (inno_qs_init(ref, INNO_QS_DEFAULT_ACCURACY, inno_qs_default_max_bins(INNO_QS_DEFAULT_ACCURACY), &err) !=
+		INNO_OK || inno_fr_parse("A轮 1000万元", strlen("A轮 1000万元"), 0, &fr, &err) != INNO_OK)
+		abort();
+	for (i = 0; i < N; i++)
+	{
+		double		u = (double) NextRandom(&seed) / 9007199254740992.0;
+		/* CNY from 100万 to 100亿, one round in ten in USD; late, a few far above the rest */
+		int64_t		major = (int64_t) (1e6 * pow(1e4, u));
+
+		if (i >= N - 100 && i % 10 == 5)
+			major = (int64_t) 1e16 / (1 + i % 7);
+		fr.currency = i % 10 == 0 ? 840 : 156;
+		fr.low = fr.point = fr.high = major * 100;
+		AddRound(&all, &fr);
+		AddRound(&half[i % 2], &fr);
+		if (fr.currency == 156 && inno_qs_add(ref, 4200, (double) fr.point / 100.0) != INNO_OK)
+			abort();
+		was_dense = was_dense || (i % 1000 == 0 && AnyDense(all.h));
+	}
+	ends_dense = AnyDense(all.h);
+	CHECK(was_dense);
+	CHECK(inno_fs_state_fits(all.h, all.cap));
+	stored = Stored(all.h, &size);
+	CHECK_MSG(inno_fs_validate(stored, size, &err) == INNO_OK, "%s", err.detail);
+	CHECK(!AnyDense(stored));
+	/* the CNY section's sketch is the sketch of its amounts */
+	cny = inno_fs_section(stored, 156);
+	inno_xsum_normalize(&ref->sum);
+	CHECK(cny != NULL && memcmp(inno_fs_sketch(cny), ref, INNO_QS_SIZE(inno_qs_nbins(ref))) == 0);
+	/* the USD section stayed dense, CNY turned flat for its outliers */
+	CHECK(ends_dense && !(inno_fs_section(all.h, 156)->flags & INNO_FS_DENSE));
+	/* two halves merged are the whole */
+	sa = Stored(half[0].h, &na);
+	sb = Stored(half[1].h, &nb);
+	msize = inno_fs_merge_size(sa, sb);
+	m = calloc(1, msize);
+	CHECK(inno_fs_merge(m, msize, sa, sb, &err) == INNO_OK);
+	CHECK(inno_fs_stored_size(m) == size && memcmp(m, stored, size) == 0);
+	/* a state's dense sketches are not merged as if they were values */
+	free(m);
+	msize = inno_fs_merge_size(half[0].h, half[1].h);
+	m = calloc(1, msize);
+	CHECK(AnyDense(half[0].h) && inno_fs_merge(m, msize, half[0].h, half[1].h, &err) == INNO_ERR_PARAM);
+	free(m);
+	free(sa);
+	free(sb);
+	free(stored);
+	free(ref);
+	free(all.h);
+	free(half[0].h);
+	free(half[1].h);
+}
+
 UNIT_SUITE(funstats_suite,
 		   UNIT_CASE(sums_thresholds_kinds),
 		   UNIT_CASE(merge_equals_serial),
 		   UNIT_CASE(text_round_trip_and_rejects),
 		   UNIT_CASE(thresholds),
 		   UNIT_CASE(version_1_reads),
-		   UNIT_CASE(version_1_stored_values_read));
+		   UNIT_CASE(version_1_stored_values_read),
+		   UNIT_CASE(dense_funding_stats_sections));

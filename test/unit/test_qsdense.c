@@ -5,11 +5,10 @@
  *	  larger, flat again when a span would pass max_bins or the flat form's
  *	  bytes) stands for bytewise the flat sketch of the same values, stays
  *	  no larger than that sketch, and a state with impossible fields is
- *	  refused; the same for the sketches of funding_stats' sections.
+ *	  refused (funding_stats' dense sections: test_funstats.c).
  */
 #include "suites.h"
 #include "qsketch.h"
-#include "funstats.h"
 #include "qs_state.h"
 
 #include <float.h>
@@ -191,140 +190,7 @@ TEST(dense_check_refuses_impossible_states)
 	free(d);
 }
 
-/* funding_stats as the glue drives it: rounds added, the buffer grown to what inno_fs_add asks */
-typedef struct FsBuf
-{
-	InnoFsHeader *h;
-	size_t		cap;
-} FsBuf;
-
-static void
-FsAdd(FsBuf *b, const InnoFundingRound *fr)
-{
-	size_t		need = 0;
-	InnoStatus	st;
-
-	while ((st = inno_fs_add(b->h, b->cap, fr, &need)) == INNO_ERR_RANGE)
-	{
-		InnoFsHeader *bigger = calloc(1, need);
-
-		memcpy(bigger, b->h, b->h->used);
-		free(b->h);
-		b->h = bigger;
-		b->cap = need;
-	}
-	if (st != INNO_OK)
-		abort();
-}
-
-static InnoFsHeader *
-FsStored(const InnoFsHeader *h, size_t *size)
-{
-	InnoFsHeader *out;
-
-	*size = inno_fs_stored_size(h);
-	out = calloc(1, *size);
-	inno_fs_write_stored(h, out);
-	return out;
-}
-
-static bool
-AnyDense(const InnoFsHeader *h)
-{
-	const InnoFsSection *s = inno_fs_first(h);
-	int			i;
-
-	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
-		if (s->flags & INNO_FS_DENSE)
-			return true;
-	return false;
-}
-
-TEST(dense_funding_stats_sections)
-{
-	enum
-	{
-	N = 30000};
-	FsBuf		all = {NULL, 64},
-				half[2] = {{NULL, 64}, {NULL, 64}};
-	InnoQSketch *ref = calloc(1, INNO_QS_SIZE(4200));
-	InnoFundingRound fr;
-	InnoError	err;
-	InnoFsHeader *stored,
-			   *sa,
-			   *sb,
-			   *m;
-	const InnoFsSection *cny;
-	size_t		size,
-				na,
-				nb,
-				msize;
-	uint64_t	seed = 77;
-	bool		was_dense = false,
-				ends_dense;
-	int			i;
-
-	all.h = calloc(1, all.cap);
-	half[0].h = calloc(1, 64);
-	half[1].h = calloc(1, 64);
-	inno_fs_init(all.h);
-	inno_fs_init(half[0].h);
-	inno_fs_init(half[1].h);
-	if (inno_qs_init(ref, INNO_QS_DEFAULT_ACCURACY, inno_qs_default_max_bins(INNO_QS_DEFAULT_ACCURACY), &err) !=
-		INNO_OK || inno_fr_parse("A轮 1000万元", strlen("A轮 1000万元"), 0, &fr, &err) != INNO_OK)
-		abort();
-	for (i = 0; i < N; i++)
-	{
-		double		u = (double) Next(&seed) / 9007199254740992.0;
-		/* CNY from 100万 to 100亿, one round in ten in USD; late, a few far above the rest */
-		int64_t		major = (int64_t) (1e6 * pow(1e4, u));
-
-		if (i >= N - 100 && i % 10 == 5)
-			major = (int64_t) 1e16 / (1 + i % 7);
-		fr.currency = i % 10 == 0 ? 840 : 156;
-		fr.low = fr.point = fr.high = major * 100;
-		FsAdd(&all, &fr);
-		FsAdd(&half[i % 2], &fr);
-		if (fr.currency == 156 && inno_qs_add(ref, 4200, (double) fr.point / 100.0) != INNO_OK)
-			abort();
-		was_dense = was_dense || (i % 1000 == 0 && AnyDense(all.h));
-	}
-	ends_dense = AnyDense(all.h);
-	CHECK(was_dense);
-	CHECK(inno_fs_state_fits(all.h, all.cap));
-	stored = FsStored(all.h, &size);
-	CHECK_MSG(inno_fs_validate(stored, size, &err) == INNO_OK, "%s", err.detail);
-	CHECK(!AnyDense(stored));
-	/* the CNY section's sketch is the sketch of its amounts */
-	cny = inno_fs_section(stored, 156);
-	inno_xsum_normalize(&ref->sum);
-	CHECK(cny != NULL && memcmp(inno_fs_sketch(cny), ref, INNO_QS_SIZE(inno_qs_nbins(ref))) == 0);
-	/* the USD section stayed dense, CNY turned flat for its outliers */
-	CHECK(ends_dense && !(inno_fs_section(all.h, 156)->flags & INNO_FS_DENSE));
-	/* two halves merged are the whole */
-	sa = FsStored(half[0].h, &na);
-	sb = FsStored(half[1].h, &nb);
-	msize = inno_fs_merge_size(sa, sb);
-	m = calloc(1, msize);
-	CHECK(inno_fs_merge(m, msize, sa, sb, &err) == INNO_OK);
-	CHECK(inno_fs_stored_size(m) == size && memcmp(m, stored, size) == 0);
-	/* a state's dense sketches are not merged as if they were values */
-	free(m);
-	msize = inno_fs_merge_size(half[0].h, half[1].h);
-	m = calloc(1, msize);
-	CHECK(AnyDense(half[0].h) && inno_fs_merge(m, msize, half[0].h, half[1].h, &err) == INNO_ERR_PARAM);
-	free(m);
-	free(sa);
-	free(sb);
-	free(stored);
-	free(ref);
-	free(all.h);
-	free(half[0].h);
-	free(half[1].h);
-}
-
 UNIT_SUITE(qsdense_suite,
 		   UNIT_CASE(dense_state_is_the_flat_sketch),
 		   UNIT_CASE(dense_spans_reach_the_ends_of_the_bucket_range),
-		   UNIT_CASE(dense_check_refuses_impossible_states),
-		   UNIT_CASE(dense_funding_stats_sections));
+		   UNIT_CASE(dense_check_refuses_impossible_states));
