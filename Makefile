@@ -22,7 +22,7 @@ CORE_SRCS  = src/core/textnorm.c src/core/lexicon.c src/core/lexicon_fold.c \
              src/core/funding_vocab.c src/core/funding_number.c src/core/funding_amount.c \
              src/core/funding_date.c src/core/funding_canon.c src/core/funding_parse.c \
              src/core/funding_value.c src/core/funding_extract.c \
-             src/core/frbox.c src/core/frkey.c src/core/frstats.c src/core/funstats.c src/core/funstats_bands.c \
+             src/core/frbox.c src/core/frkey.c src/core/frleaf.c src/core/frstats.c src/core/funstats.c src/core/funstats_bands.c \
              src/core/funstats_pack.c src/core/funstats_list.c src/core/survival.c src/core/survival_io.c \
              src/core/designation_vocab.c src/core/designation_parse.c src/core/designation_numbers.c \
              src/core/desigset.c src/core/desigset_io.c src/core/desigcounts.c src/core/desigcounts_io.c

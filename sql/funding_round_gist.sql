@@ -100,12 +100,14 @@ FROM (SELECT h,
       FROM (SELECT abs(hashint4(g * 101)) AS h FROM generate_series(1, 180) g) s) s;
 SELECT count(*) AS windows FROM gist_windows;
 
--- the answers of a sequential scan
+-- the answers of a sequential scan: per window the rows, their ids and a
+-- hash of the rounds themselves
 SET enable_indexscan = off;
 SET enable_bitmapscan = off;
 CREATE TABLE gist_seq AS
-SELECT w.id, a.n, a.ids FROM gist_windows w,
-LATERAL (SELECT count(*) AS n, sum(g.id) AS ids FROM gist_rounds g WHERE g.r @@ w.w) a;
+SELECT w.id, a.n, a.ids, a.rounds FROM gist_windows w,
+LATERAL (SELECT count(*) AS n, sum(g.id) AS ids, sum(hashtext(g.r::text)) AS rounds
+         FROM gist_rounds g WHERE g.r @@ w.w) a;
 RESET enable_indexscan;
 RESET enable_bitmapscan;
 
@@ -115,33 +117,58 @@ CREATE INDEX gist_rounds_r ON gist_rounds USING gist (r);
 RESET client_min_messages;
 SELECT c.opcname FROM pg_index i JOIN pg_opclass c ON c.oid = i.indclass[0]
 WHERE i.indexrelid = 'gist_rounds_r'::regclass;
--- (id int, r funding_round) rows: the index is less than half of the table
+-- (id int, r funding_round) rows, amounts of every size and shape: the
+-- index is less than half of the table
 SELECT pg_relation_size('gist_rounds_r') < pg_relation_size('gist_rounds') / 2 AS less_than_half;
+-- a leaf keeps its round in few bytes (the key's text form shows it)
+CREATE EXTENSION IF NOT EXISTS pageinspect;
+SELECT k.kind, count(*) AS tuples, max(k.itemlen) AS largest, round(avg(k.itemlen), 1) AS mean
+FROM (SELECT CASE WHEN keys LIKE '%(round %' THEN 'leaf' ELSE 'inner' END AS kind, itemlen
+      FROM generate_series(0, (pg_relation_size('gist_rounds_r') / 8192)::int - 1) b,
+           gist_page_items(get_raw_page('gist_rounds_r', b), 'gist_rounds_r')) k
+GROUP BY 1 ORDER BY 1;
+SELECT keys FROM gist_page_items(get_raw_page('gist_rounds_r', 1), 'gist_rounds_r') LIMIT 2;
+DROP EXTENSION pageinspect;
 
 CREATE FUNCTION pg_temp.index_answers() RETURNS TABLE (id int, n bigint, ids bigint)
 LANGUAGE sql AS $$
 SELECT w.id, a.n, a.ids FROM gist_windows w,
 LATERAL (SELECT count(*) AS n, sum(g.id) AS ids FROM gist_rounds g WHERE g.r @@ w.w) a $$;
+-- what an index-only scan can answer: the rounds themselves
+CREATE FUNCTION pg_temp.index_rounds() RETURNS TABLE (id int, n bigint, rounds bigint)
+LANGUAGE sql AS $$
+SELECT w.id, a.n, a.rounds FROM gist_windows w,
+LATERAL (SELECT count(*) AS n, sum(hashtext(g.r::text)) AS rounds FROM gist_rounds g WHERE g.r @@ w.w) a $$;
 
--- bitmap scans, then plain index scans: the same rows as the sequential scan
+-- index-only scans (the leaves give back their rounds), then bitmap scans,
+-- then plain index scans: the same rows as the sequential scan
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM gist_rounds g
 WHERE g.r @@ funding_window(daterange('2023-01-01', '2023-07-01'), numrange(50000000, 100000000), 'CNY');
-SELECT count(*) AS windows, count(*) FILTER (WHERE s.n IS DISTINCT FROM i.n OR s.ids IS DISTINCT FROM i.ids) AS differ,
+SELECT count(*) AS windows, count(*) FILTER (WHERE s.n IS DISTINCT FROM i.n OR s.rounds IS DISTINCT FROM i.rounds) AS differ,
        sum(s.n) AS rows_matched
+FROM gist_seq s JOIN pg_temp.index_rounds() i USING (id);
+-- the leaf keys decide the rows and all are visible: no heap row is read
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+SELECT count(*) FROM gist_rounds g
+WHERE g.r @@ funding_window(daterange('2023-01-01', '2023-07-01'), numrange(50000000, 100000000), 'CNY');
+SET enable_indexonlyscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM gist_rounds g
+WHERE g.r @@ funding_window(daterange('2023-01-01', '2023-07-01'), numrange(50000000, 100000000), 'CNY');
+SELECT count(*) FILTER (WHERE s.n IS DISTINCT FROM i.n OR s.ids IS DISTINCT FROM i.ids) AS differ
 FROM gist_seq s JOIN pg_temp.index_answers() i USING (id);
+-- the heap rows of this window are not rechecked (no "Rows Removed by
+-- Index Recheck" either)
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+SELECT count(*) FROM gist_rounds g
+WHERE g.r @@ funding_window(daterange('2023-01-01', '2023-07-01'), numrange(50000000, 100000000), 'CNY');
 SET enable_bitmapscan = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM gist_rounds g
 WHERE g.r @@ funding_window(daterange('2023-01-01', '2023-07-01'), numrange(50000000, 100000000), 'CNY');
 SELECT count(*) FILTER (WHERE s.n IS DISTINCT FROM i.n OR s.ids IS DISTINCT FROM i.ids) AS differ
 FROM gist_seq s JOIN pg_temp.index_answers() i USING (id);
 RESET enable_bitmapscan;
-
--- the leaf keys decide the rows: the heap rows of this window are not
--- rechecked (no "Rows Removed by Index Recheck" either)
-EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
-SELECT count(*) FROM gist_rounds g
-WHERE g.r @@ funding_window(daterange('2023-01-01', '2023-07-01'), numrange(50000000, 100000000), 'CNY');
+RESET enable_indexonlyscan;
 
 -- rows inserted after the build go through penalty and picksplit; an index
 -- built without sorting (buffering on) answers the same
@@ -151,16 +178,21 @@ CREATE TABLE gist_seq2 AS SELECT * FROM gist_seq WHERE false;
 SET enable_indexscan = off;
 SET enable_bitmapscan = off;
 SET enable_seqscan = on;
-INSERT INTO gist_seq2 SELECT * FROM pg_temp.index_answers();
+INSERT INTO gist_seq2 SELECT a.id, a.n, a.ids, r.rounds FROM pg_temp.index_answers() a JOIN pg_temp.index_rounds() r USING (id);
 SET enable_indexscan = on;
 SET enable_bitmapscan = on;
 SET enable_seqscan = off;
+VACUUM gist_rounds;
 SELECT count(*) FILTER (WHERE s.n IS DISTINCT FROM i.n OR s.ids IS DISTINCT FROM i.ids) AS differ_after_inserts
 FROM gist_seq2 s JOIN pg_temp.index_answers() i USING (id);
+SELECT count(*) FILTER (WHERE s.n IS DISTINCT FROM i.n OR s.rounds IS DISTINCT FROM i.rounds) AS differ_index_only
+FROM gist_seq2 s JOIN pg_temp.index_rounds() i USING (id);
 DROP INDEX gist_rounds_r;
 CREATE INDEX gist_rounds_unsorted ON gist_rounds USING gist (r) WITH (buffering = on);
 SELECT count(*) FILTER (WHERE s.n IS DISTINCT FROM i.n OR s.ids IS DISTINCT FROM i.ids) AS differ_unsorted
 FROM gist_seq2 s JOIN pg_temp.index_answers() i USING (id);
+SELECT count(*) FILTER (WHERE s.n IS DISTINCT FROM i.n OR s.rounds IS DISTINCT FROM i.rounds) AS differ_unsorted_index_only
+FROM gist_seq2 s JOIN pg_temp.index_rounds() i USING (id);
 DROP INDEX gist_rounds_unsorted;
 RESET enable_seqscan;
 

@@ -36,15 +36,31 @@ static const uint16_t key_currencies[] = {
 
 #define N_KEY_CURRENCIES ((int) (sizeof(key_currencies) / sizeof(key_currencies[0])))
 
-uint32_t
-inno_frkey_currency_bit(uint16_t currency)
+_Static_assert(N_KEY_CURRENCIES == INNO_FRKEY_CURRENCY_SLOTS, "INNO_FRKEY_CURRENCY_SLOTS counts key_currencies");
+
+int
+inno_frkey_currency_slot(uint16_t currency)
 {
 	int			i;
 
 	for (i = 0; i < N_KEY_CURRENCIES; i++)
 		if (key_currencies[i] == currency)
-			return UINT32_C(1) << i;
-	return INNO_FRKEY_OTHER_CURRENCY;
+			return i;
+	return -1;
+}
+
+uint16_t
+inno_frkey_slot_currency(int slot)
+{
+	return key_currencies[slot];
+}
+
+uint32_t
+inno_frkey_currency_bit(uint16_t currency)
+{
+	int			slot = inno_frkey_currency_slot(currency);
+
+	return slot < 0 ? INNO_FRKEY_OTHER_CURRENCY : UINT32_C(1) << slot;
 }
 
 /* ---- bounds ---- */
@@ -372,8 +388,36 @@ CompareItems(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
+/* The bytes of items first .. last - 1 in curve order. */
+static size_t
+Bytes(const InnoFrKeySplitItem *items, const uint16_t *bytes, int first, int last)
+{
+	size_t		total = 0;
+	int			i;
+
+	for (i = first; i < last; i++)
+		total += bytes[items[i].index];
+	return total;
+}
+
+/* The items that fill the first page in curve order. */
+static int
+FirstPage(const InnoFrKeySplitItem *items, const uint16_t *bytes, int n, size_t page_room)
+{
+	size_t		on_page = 0;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		on_page += bytes[items[i].index];
+		if (on_page > page_room)
+			break;
+	}
+	return i > 0 ? i : 1;
+}
+
 void
-inno_frkey_split(const InnoFrKey *keys, int n, int per_page, uint8_t *side,
+inno_frkey_split(const InnoFrKey *keys, const uint16_t *bytes, int n, size_t page_room, uint8_t *side,
 				 InnoFrKeySplitItem *items, InnoFrKey *unions)
 {
 	InnoFrKey  *prefix = unions;	/* prefix[i]: items 0..i */
@@ -383,6 +427,8 @@ inno_frkey_split(const InnoFrKey *keys, int n, int per_page, uint8_t *side,
 				best = n / 2,
 				i;
 	double		best_cost = HUGE_VAL;
+	size_t		total,
+				left_bytes;
 
 	if (n < 2)
 	{
@@ -396,12 +442,14 @@ inno_frkey_split(const InnoFrKey *keys, int n, int per_page, uint8_t *side,
 		items[i].index = i;
 	}
 	qsort(items, (size_t) n, sizeof(InnoFrKeySplitItem), CompareItems);
-	if (per_page > 0 && n >= 2 * per_page)
+	total = bytes != NULL ? Bytes(items, bytes, 0, n) : 0;
+	if (total >= 2 * page_room)
 	{
-		/* two pages or more at once: whole pages to the left, half of them */
-		int			pages = (n + per_page - 1) / per_page;
-
-		best = per_page * ((pages + 1) / 2);
+		/*
+		 * two pages or more at once: a full page to the left (PostgreSQL
+		 * splits the right side again, until each side fits a page)
+		 */
+		best = FirstPage(items, bytes, n, page_room);
 		for (i = 0; i < n; i++)
 			side[items[i].index] = i < best ? 0 : 1;
 		return;
@@ -419,18 +467,25 @@ inno_frkey_split(const InnoFrKey *keys, int n, int per_page, uint8_t *side,
 		inno_frkey_union(&suffix[i], &keys[items[i].index]);
 	}
 
-	/* the left side takes items 0..k-1 */
+	/* the left side takes items 0..k-1; with sizes, a cut where both sides fit a page if any does */
 	lo = n * 35 / 100;
 	hi = n - lo;
 	if (lo < 1)
 		lo = 1;
 	if (hi > n - 1)
 		hi = n - 1;
+	left_bytes = bytes != NULL ? Bytes(items, bytes, 0, lo - 1) : 0;
 	for (i = lo; i <= hi; i++)
 	{
 		double		cost = 2.0 * Overlap(&prefix[i - 1], &suffix[i]) +
 			Area(&prefix[i - 1]) + Area(&suffix[i]);
 
+		if (bytes != NULL)
+		{
+			left_bytes += bytes[items[i - 1].index];
+			if (left_bytes > page_room || total - left_bytes > page_room)
+				cost += 1e300;	/* a side that must be split again */
+		}
 		if (cost < best_cost)
 		{
 			best_cost = cost;

@@ -51,11 +51,38 @@ typedef struct InnoFrKey
  */
 extern uint32_t inno_frkey_currency_bit(uint16_t currency);
 
+/* A currency's slot in that list (-1 when none), and the currency of a slot. */
+#define INNO_FRKEY_CURRENCY_SLOTS 12
+extern int	inno_frkey_currency_slot(uint16_t currency);
+extern uint16_t inno_frkey_slot_currency(int slot);
+
 /* The key of one round, and the identity of union (the empty key). */
 extern void inno_frkey_from_round(const InnoFundingRound *fr, InnoFrKey *key);
 extern void inno_frkey_empty(InnoFrKey *key);
 extern void inno_frkey_union(InnoFrKey *acc, const InnoFrKey *b);
 extern bool inno_frkey_equal(const InnoFrKey *a, const InnoFrKey *b);
+
+/*
+ * The stored keys (frleaf.c): a leaf keeps its round losslessly in 3 to 33
+ * bytes, an inner key its box in 17.  inno_frkey_read gives an inner
+ * key's box or a leaf's round (the box of a leaf is inno_frkey_from_round
+ * of it), INNO_FRKEY_BAD when the bytes are not a key.
+ */
+#define INNO_FRKEY_INNER_TAG	0x00
+#define INNO_FRKEY_RAW_TAG		0x01
+/* room to write any key in (the compact form before it is measured) */
+#define INNO_FRKEY_STORED_MAX	48
+
+typedef enum InnoFrKeyForm
+{
+	INNO_FRKEY_BAD = 0,
+	INNO_FRKEY_INNER,
+	INNO_FRKEY_LEAF
+} InnoFrKeyForm;
+
+extern size_t inno_frkey_write_leaf(const InnoFundingRound *fr, uint8_t *out);
+extern size_t inno_frkey_write_inner(const InnoFrKey *key, uint8_t *out);
+extern InnoFrKeyForm inno_frkey_read(const uint8_t *buf, size_t len, InnoFrKey *box, InnoFundingRound *fr);
 
 /* Float bounds of amounts, rounded down or up (exact comparison with int64). */
 extern float inno_frkey_round_down(int64_t x);
@@ -92,19 +119,21 @@ extern double inno_frkey_penalty(const InnoFrKey *orig, const InnoFrKey *b);
  * Split n keys in two: sorts them along the curve (inno_frkey_curve) and
  * cuts where the two halves overlap least and cover least, keeping each
  * side between 35% and 65% of the keys.  When at least two pages' worth
- * are split (per_page keys a page, 0 if unknown: the sorted build of recent
- * PostgreSQL versions splits several full pages at once), the cut packs
- * instead: the left side takes whole pages, half of those the keys need,
- * so that every page but the last comes out full.  Fills side[i]
- * with 0 (left) or 1 (right); both sides are non-empty when n >= 2.  items
- * must have room for n entries and unions for 2 * n keys.
+ * are split (bytes[i] the room key i takes on a page, page_room a page's:
+ * the sorted build of recent PostgreSQL versions splits several full pages
+ * at once), the cut packs instead: the left side takes the keys that fill
+ * a page in curve order, and PostgreSQL splits the right side again, so
+ * that every page but the last two comes out full.  Below two pages, with
+ * sizes given, the cut keeps each side within a page where it can.  Fills
+ * side[i] with 0 (left) or 1 (right); both sides are non-empty when n >= 2.  items must have room for n entries and
+ * unions for 2 * n keys.
  */
 typedef struct InnoFrKeySplitItem
 {
 	uint64_t	curve;
 	int			index;
 } InnoFrKeySplitItem;
-extern void inno_frkey_split(const InnoFrKey *keys, int n, int per_page, uint8_t *side,
+extern void inno_frkey_split(const InnoFrKey *keys, const uint16_t *bytes, int n, size_t page_room, uint8_t *side,
 							 InnoFrKeySplitItem *items, InnoFrKey *unions);
 
 /*

@@ -3,7 +3,8 @@
  *	  Unit tests for the compact GiST key of funding_round (frkey.c): the
  *	  outward rounding of bounds, leaf and internal matching against the
  *	  exact rule on many random rounds and windows (edge cases included),
- *	  split, the Hilbert curve and the sort order.
+ *	  split, the Hilbert curve and the sort order; the stored forms of
+ *	  leaf and inner keys (frleaf.c).
  */
 #include "suites.h"
 #include "frkey.h"
@@ -316,9 +317,16 @@ TEST(split_and_pack)
 	uint8_t		side[600];
 	InnoFrKeySplitItem items[600];
 	InnoFrKey	unions[1200];
+	uint16_t	bytes28[600],
+				mixed[600];
 	int			trial,
 				i;
 
+	for (i = 0; i < 600; i++)
+	{
+		bytes28[i] = 28;
+		mixed[i] = (uint16_t) (20 + 8 * (Next(&st) % 3));
+	}
 	for (trial = 0; trial < 200; trial++)
 	{
 		int			n = 2 + (int) (Next(&st) % 300);
@@ -330,35 +338,56 @@ TEST(split_and_pack)
 
 			inno_frkey_from_round(&fr, &keys[i]);
 		}
-		inno_frkey_split(keys, n, 291, side, items, unions);
+		inno_frkey_split(keys, bytes28, n, 291 * 28, side, items, unions);
 		for (i = 0; i < n; i++)
 			nl += side[i] == 0;
 		CHECK(nl > 0 && nl < n);
 		if (n >= 4 && n < 2 * 291)
 			CHECK_MSG(nl >= n * 35 / 100 && nl <= n - n * 35 / 100, "n %d left %d", n, nl);
 	}
-	/* more than two pages: whole pages to the left */
+	/* two pages or more: one full page to the left */
 	for (i = 0; i < 600; i++)
 	{
 		InnoFundingRound fr = RandomRound(&st);
 
 		inno_frkey_from_round(&fr, &keys[i]);
 	}
-	inno_frkey_split(keys, 600, 100, side, items, unions);
+	inno_frkey_split(keys, bytes28, 600, 100 * 28, side, items, unions);
 	{
 		int			nl = 0;
 
 		for (i = 0; i < 600; i++)
 			nl += side[i] == 0;
-		CHECK_INT(nl, 300);
+		CHECK_INT(nl, 100);
 	}
-	inno_frkey_split(keys, 450, 100, side, items, unions);
+	inno_frkey_split(keys, bytes28, 450, 100 * 28, side, items, unions);
 	{
 		int			nl = 0;
 
 		for (i = 0; i < 450; i++)
 			nl += side[i] == 0;
-		CHECK_INT(nl, 300);		/* 5 pages: 3 to the left, full */
+		CHECK_INT(nl, 100);
+	}
+	/* keys of several sizes: the left side fills its page, less than a key short */
+	{
+		size_t		room = 100 * 28,
+					total = 0,
+					left = 0;
+		inno_frkey_split(keys, mixed, 600, room, side, items, unions);
+		for (i = 0; i < 600; i++)
+		{
+			total += mixed[i];
+			if (side[i] == 0)
+				left += mixed[i];
+		}
+		CHECK_MSG(left <= room && left > room - 36, "left %zu of %zu", left, total);
+		/* 1.5 pages: each side fits a page */
+		inno_frkey_split(keys, mixed, 600, total * 2 / 3, side, items, unions);
+		left = 0;
+		for (i = 0; i < 600; i++)
+			if (side[i] == 0)
+				left += mixed[i];
+		CHECK_MSG(left <= total * 2 / 3 && total - left <= total * 2 / 3, "left %zu of %zu", left, total);
 	}
 }
 
@@ -456,11 +485,74 @@ TEST(curve_groups)
 	}
 }
 
+/* Stored leaves give back their rounds bytewise; inner keys their boxes. */
+TEST(stored_keys_round_trip)
+{
+	uint64_t	st = 77;
+	uint8_t		buf[INNO_FRKEY_STORED_MAX];
+	InnoFundingRound fr,
+				back;
+	InnoFrKey	box,
+				box2;
+	size_t		n;
+	int			trial;
+
+	for (trial = 0; trial < 200000; trial++)
+	{
+		fr = RandomRound(&st);
+		n = inno_frkey_write_leaf(&fr, buf);
+		CHECK(n >= 3 && n <= 1 + sizeof(fr));
+		CHECK(inno_frkey_read(buf, n, &box, &back) == INNO_FRKEY_LEAF);
+		CHECK_MSG(memcmp(&back, &fr, sizeof(fr)) == 0, "trial %d", trial);
+		/* every shorter or longer run of the bytes is refused */
+		CHECK(inno_frkey_read(buf, n - 1 - Next(&st) % n, &box, &back) == INNO_FRKEY_BAD);
+		buf[n] = (uint8_t) Next(&st);
+		CHECK(inno_frkey_read(buf, n + 1, &box, &back) == INNO_FRKEY_BAD);
+		inno_frkey_from_round(&fr, &box);
+		n = inno_frkey_write_inner(&box, buf);
+		CHECK(inno_frkey_read(buf, n, &box2, &back) == INNO_FRKEY_INNER && inno_frkey_equal(&box, &box2));
+	}
+	/* a round of the article: a point amount in CNY, a day in 2023: 8 bytes */
+	memset(&fr, 0, sizeof(fr));
+	fr.kind = 1;
+	fr.flags = INNO_FR_VERSION_1 | INNO_FR_DATE_DAY | INNO_FR_DISCLOSED;
+	fr.currency = 156;
+	fr.announced = inno_days_from_ymd(2023, 3, 31);
+	fr.low = fr.point = fr.high = INT64_C(4182000000);
+	CHECK(inno_frkey_write_leaf(&fr, buf) == 8);
+	/* open above, and the largest amount */
+	fr.flags |= INNO_FR_OPEN;
+	fr.high = INNO_FR_OPEN_HIGH;
+	n = inno_frkey_write_leaf(&fr, buf);
+	CHECK(inno_frkey_read(buf, n, &box, &back) == INNO_FRKEY_LEAF && memcmp(&back, &fr, sizeof(fr)) == 0);
+	fr.flags &= (uint8_t) ~INNO_FR_OPEN;
+	fr.low = 0;
+	fr.point = fr.high = INNO_FR_AMOUNT_MAX;
+	n = inno_frkey_write_leaf(&fr, buf);
+	CHECK(inno_frkey_read(buf, n, &box, &back) == INNO_FRKEY_LEAF && memcmp(&back, &fr, sizeof(fr)) == 0);
+	/* what the compact form cannot give back is kept raw */
+	fr.flags = 0;
+	n = inno_frkey_write_leaf(&fr, buf);
+	CHECK(n == 1 + sizeof(fr) && buf[0] == INNO_FRKEY_RAW_TAG);
+	CHECK(inno_frkey_read(buf, n, &box, &back) == INNO_FRKEY_LEAF && memcmp(&back, &fr, sizeof(fr)) == 0);
+	/* random bytes read as a key or refused, never past their end */
+	for (trial = 0; trial < 200000; trial++)
+	{
+		int			i;
+
+		n = (size_t) (Next(&st) % sizeof(buf));
+		for (i = 0; i < (int) n; i++)
+			buf[i] = (uint8_t) Next(&st);
+		(void) inno_frkey_read(buf, n, &box, &back);
+	}
+}
+
 UNIT_SUITE(frkey_suite,
 		   UNIT_CASE(currency_bits),
 		   UNIT_CASE(float_bounds),
 		   UNIT_CASE(keys_decide_like_the_rule),
 		   UNIT_CASE(leaf_keys_are_exact_when_they_can_be),
+		   UNIT_CASE(stored_keys_round_trip),
 		   UNIT_CASE(split_and_pack),
 		   UNIT_CASE(hilbert_curve),
 		   UNIT_CASE(curve_groups));
