@@ -217,6 +217,19 @@ FROM stats_copy c JOIN park_stats p USING (park);
 \copy stats_copy FROM 'results/stats_bad.bin' (FORMAT binary)
 \copy (SELECT 'x', '\x017b7d'::bytea) TO 'results/stats_bad2.bin' (FORMAT binary)
 \copy stats_copy FROM 'results/stats_bad2.bin' (FORMAT binary)
+-- the binary form is the version byte 2, then the packed form the value stores
+SELECT funding_stats_send(funding_stats('A轮 100元'::funding_round)) AS one_round_binary;
+-- what is received is validated whole: a packed value that reads but whose
+-- count of rounds (byte 7) disagrees with its sketch is refused
+\copy (SELECT 'x', overlay(funding_stats_send(funding_stats('A轮 100元'::funding_round)) placing '\x02'::bytea from 7 for 1)) TO 'results/stats_bad3.bin' (FORMAT binary)
+\copy stats_copy FROM 'results/stats_bad3.bin' (FORMAT binary)
+-- 0.1.0's binary form (the version byte 1, then the text form) still reads
+TRUNCATE stats_copy;
+\copy (SELECT park, '\x01'::bytea || convert_to(s::text, 'UTF8') FROM park_stats) TO 'results/stats_v1.bin' (FORMAT binary)
+\copy stats_copy FROM 'results/stats_v1.bin' (FORMAT binary)
+SELECT count(*) AS parks, count(*) FILTER (WHERE c.s = p.s) AS identical,
+       count(*) FILTER (WHERE funding_stats_send(c.s) = funding_stats_send(p.s)) AS same_binary
+FROM stats_copy c JOIN park_stats p USING (park);
 
 DROP TABLE few, seed_rounds, gen, stats_copy CASCADE;
 

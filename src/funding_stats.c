@@ -249,7 +249,33 @@ funding_stats_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(StatsText(inno_checked_stats(PG_GETARG_DATUM(0))));
 }
 
-/* binary form: a format-version byte, then the text form (read by the same strict parser) */
+/*
+ * Binary form: a format-version byte, then for FS_BINARY_PACKED the packed
+ * form (what a value stores: portable, varints and little-endian fields),
+ * for FS_BINARY_TEXT (how 0.1.0 sent values) the text form.  What is
+ * received is validated whole, as text input is, and stored re-packed.
+ */
+static struct varlena *
+RecvPacked(const char *data, int len, const char **what, InnoError *err)
+{
+	const uint8_t *bytes = (const uint8_t *) data + 1;
+	size_t		n = (size_t) len - 1,
+				size = 0;
+	struct varlena *t;
+	InnoStatus	st = inno_fs_unpack(bytes, n, NULL, &size, err);
+
+	*what = "does not read";
+	if (st != INNO_OK)
+		return NULL;
+	t = inno_stats_new(size);
+	if (inno_fs_unpack(bytes, n, FS_BODY(t), &size, err) != INNO_OK)
+		return NULL;
+	*what = "is not a valid summary";
+	if (inno_fs_validate(FS_BODY(t), size, err) != INNO_OK)
+		return NULL;
+	return inno_stats_packed(FS_BODY(t));
+}
+
 PG_FUNCTION_INFO_V1(funding_stats_recv);
 Datum
 funding_stats_recv(PG_FUNCTION_ARGS)
@@ -262,7 +288,19 @@ funding_stats_recv(PG_FUNCTION_ARGS)
 	struct varlena *d;
 
 	inno_error_clear(&err);
-	if (inno_binary_check((const uint8_t *) data, (size_t) len, "funding_stats", FS_BINARY_VERSION, 1,
+	if (len >= 1 && (uint8) data[0] == FS_BINARY_PACKED)
+	{
+		const char *what;
+
+		d = RecvPacked(data, len, &what, &err);
+		if (d == NULL)
+			inno_report_bad_binary("funding_stats", data, len,
+								   psprintf("After the version byte comes the packed form, which %s%s%s", what,
+											err.detail[0] ? ": " : ".", err.detail));
+		buf->cursor = buf->len;
+		PG_RETURN_POINTER(d);
+	}
+	if (inno_binary_check((const uint8_t *) data, (size_t) len, "funding_stats", FS_BINARY_TEXT, 1,
 						  true, &err) != INNO_OK)
 		inno_report_bad_binary("funding_stats", data, len, err.detail);
 	d = ParseStats(data + 1, (size_t) (len - 1), &st, &err);
@@ -274,16 +312,20 @@ funding_stats_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(inno_stats_packed(FS_BODY(d)));
 }
 
+/*
+ * The packed form of the value that equality compares (so that equal
+ * values send, and hash, the same bytes whatever form each is stored in).
+ */
 PG_FUNCTION_INFO_V1(funding_stats_send);
 Datum
 funding_stats_send(PG_FUNCTION_ARGS)
 {
-	char	   *text = StatsText(inno_checked_stats(PG_GETARG_DATUM(0)));
+	struct varlena *d = inno_stats_packed(inno_checked_stats(PG_GETARG_DATUM(0)));
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, FS_BINARY_VERSION);
-	pq_sendbytes(&buf, text, (int) strlen(text));
+	pq_sendbyte(&buf, FS_BINARY_PACKED);
+	pq_sendbytes(&buf, (const char *) FS_BODY(d), (int) (VARSIZE(d) - FS_OFFSET));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

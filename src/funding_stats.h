@@ -30,7 +30,9 @@ extern Tuplestorestate *inno_srf_materialize(FunctionCallInfo fcinfo, TupleDesc 
 #define FS_OFFSET 8
 #define FS_BODY(d)			((InnoFsHeader *) ((char *) (d) + FS_OFFSET))
 #define FS_CAPACITY(d)		((size_t) VARSIZE(d) - FS_OFFSET)
-#define FS_BINARY_VERSION 1
+/* binary forms: a version byte, then the text form (0.1.0's) or the packed form */
+#define FS_BINARY_TEXT 1
+#define FS_BINARY_PACKED 2
 #define FS_FORM(d)			(((const uint8 *) (d))[FS_OFFSET])
 #define FS_LIST(d)			((InnoFsList *) ((char *) (d) + FS_OFFSET))
 #define IS_PACKED(d)		(VARSIZE(d) > FS_OFFSET && FS_FORM(d) == INNO_FS_PACKED_VERSION)

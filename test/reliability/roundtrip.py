@@ -2847,8 +2847,8 @@ class FundingStats(Handler):
             if probs:
                 run.fail(self.name, "each currency's sketch is internally consistent", v,
                          f"{e['currency']}: {'; '.join(probs)}", f"SELECT {v.literal()};")
-        run.prop(v, "the binary form is a version byte and the text",
-                 lambda: (R["send"] == "\\x01" + v.text.encode().hex(), short(R["send"])), ["send"])
+        run.prop(v, "the binary form is the version byte 2 and the packed form (version 3)",
+                 lambda: (R["send"].startswith("\\x0203"), short(R["send"])), ["send"])
         run.prop(v, "rounds(s) is the sum over currencies",
                  lambda: (R.int("rounds") == sum(e["rounds"] for e in entries), R["rounds"]), ["rounds"])
         run.prop(v, "currencies(s) lists the currencies with rounds",
