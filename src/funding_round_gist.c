@@ -172,7 +172,7 @@ funding_round_gist2_consistent(PG_FUNCTION_ARGS)
 	*recheck = false;
 	if (ReadKey(entry->key, &box, &fr) == INNO_FRKEY_LEAF)
 		PG_RETURN_BOOL(inno_frwindow_matches(&q->w, &fr));
-	PG_RETURN_BOOL(inno_frkey_match(q, &box, false) != INNO_FRKEY_NO);
+	PG_RETURN_BOOL(inno_frkey_may_match(q, &box));
 }
 
 PG_FUNCTION_INFO_V1(funding_round_gist2_union);

@@ -4,8 +4,8 @@
  *	  penalty, split and the curve order of the sorted build.
  *
  * Matching never loses a round: every bound of a key is rounded outward
- * from the rounds it stands for, and a leaf answers YES or NO only when the
- * rounding cannot change the answer (see frkey.h).  Penalty, split and the
+ * from the rounds it stands for.  (A leaf of the index keeps its round
+ * whole and is matched exactly: frleaf.c.)  Penalty, split and the
  * curve use floating point freely: they only shape the tree.
  */
 #include "frkey.h"
@@ -209,94 +209,24 @@ inno_frkey_query(const InnoFrWindow *w, InnoFrKeyQuery *q)
 	q->currency_bit = w->has_currency ? inno_frkey_currency_bit(w->currency) : 0;
 }
 
-static InnoFrKeyMatch
-Least(InnoFrKeyMatch a, InnoFrKeyMatch b)
-{
-	return a < b ? a : b;
-}
-
-/* low <= whi for the round of a leaf whose lower bound is lo = RD(low) */
-static InnoFrKeyMatch
-LowAtMost(float lo, int64_t whi)
-{
-	if (whi == INT64_MAX)
-		return INNO_FRKEY_YES;
-	if (inno_frkey_cmp_float_int64(lo, whi) > 0)
-		return INNO_FRKEY_NO;
-	/* low < the next float after lo: every such integer is <= whi? */
-	if (inno_frkey_cmp_float_int64(nextafterf(lo, INFINITY), whi + 1) <= 0)
-		return INNO_FRKEY_YES;
-	return INNO_FRKEY_MAYBE;
-}
-
-/* high >= wlo for the round of a leaf whose upper bound is hi = RU(high) */
-static InnoFrKeyMatch
-HighAtLeast(float hi, int64_t wlo)
-{
-	if (wlo == INT64_MIN || isinf(hi))	/* open above: high is INT64_MAX */
-		return INNO_FRKEY_YES;
-	if (inno_frkey_cmp_float_int64(hi, wlo) < 0)
-		return INNO_FRKEY_NO;
-	/* high > the float before hi: every such integer is >= wlo? */
-	if (inno_frkey_cmp_float_int64(nextafterf(hi, -INFINITY), wlo - 1) >= 0)
-		return INNO_FRKEY_YES;
-	return INNO_FRKEY_MAYBE;
-}
-
-InnoFrKeyMatch
-inno_frkey_match(const InnoFrKeyQuery *q, const InnoFrKey *key, bool leaf)
+bool
+inno_frkey_may_match(const InnoFrKeyQuery *q, const InnoFrKey *key)
 {
 	const InnoFrWindow *w = &q->w;
-	InnoFrKeyMatch result = INNO_FRKEY_YES;
 
-	if (w->has_currency)
-	{
-		if (!(key->bits & q->currency_bit))
-			return INNO_FRKEY_NO;
-		/* a leaf's bit names its currency, unless it is the shared one */
-		if (q->currency_bit == INNO_FRKEY_OTHER_CURRENCY)
-			result = INNO_FRKEY_MAYBE;
-	}
-	if (w->has_amount)
-	{
-		if (!(key->bits & INNO_FRKEY_HAS_DISCLOSED))
-			return INNO_FRKEY_NO;
-		if (leaf)
-		{
-			result = Least(result, LowAtMost(key->amt_lo, w->amt_hi));
-			if (result == INNO_FRKEY_NO)
-				return result;
-			result = Least(result, HighAtLeast(key->amt_hi, w->amt_lo));
-			if (result == INNO_FRKEY_NO)
-				return result;
-		}
-		else if (inno_frkey_cmp_float_int64(key->amt_lo, w->amt_hi) > 0 ||
-				 inno_frkey_cmp_float_int64(key->amt_hi, w->amt_lo) < 0)
-			return INNO_FRKEY_NO;
-	}
-	if (w->has_date)
-	{
-		if (!(key->bits & INNO_FRKEY_HAS_DATED))
-			return INNO_FRKEY_NO;
-		if (leaf && key->date_lo != INNO_FRKEY_DAY_MIN && key->date_hi != INNO_FRKEY_DAY_MAX)
-		{
-			/* both days exact: the period is [date_lo, date_hi] */
-			if (key->date_lo < w->date_lo || key->date_hi > w->date_hi)
-				return INNO_FRKEY_NO;
-		}
-		else
-		{
-			/* some period within [lo, hi] may lie within the window */
-			if (w->date_lo > w->date_hi ||
-				DecodeDayLow(key->date_lo) > w->date_hi ||
-				DecodeDayHigh(key->date_hi) < w->date_lo)
-				return INNO_FRKEY_NO;
-			result = INNO_FRKEY_MAYBE;
-		}
-	}
-	if (!leaf)
-		return INNO_FRKEY_MAYBE;
-	return result;
+	if (w->has_currency && !(key->bits & q->currency_bit))
+		return false;
+	if (w->has_amount &&
+		(!(key->bits & INNO_FRKEY_HAS_DISCLOSED) ||
+		 inno_frkey_cmp_float_int64(key->amt_lo, w->amt_hi) > 0 ||
+		 inno_frkey_cmp_float_int64(key->amt_hi, w->amt_lo) < 0))
+		return false;
+	/* some period within [lo, hi] may lie within the window */
+	if (w->has_date &&
+		(!(key->bits & INNO_FRKEY_HAS_DATED) || w->date_lo > w->date_hi ||
+		 DecodeDayLow(key->date_lo) > w->date_hi || DecodeDayHigh(key->date_hi) < w->date_lo))
+		return false;
+	return true;
 }
 
 /* ---- penalty and split ---- */

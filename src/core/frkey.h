@@ -98,19 +98,11 @@ typedef struct InnoFrKeyQuery
 
 extern void inno_frkey_query(const InnoFrWindow *w, InnoFrKeyQuery *q);
 
-typedef enum InnoFrKeyMatch
-{
-	INNO_FRKEY_NO = 0,			/* no round the key stands for matches */
-	INNO_FRKEY_MAYBE = 1,		/* some may: descend, or recheck the row */
-	INNO_FRKEY_YES = 2			/* (leaf only) the round matches */
-} InnoFrKeyMatch;
-
 /*
- * Whether rounds under a key may match.  For a leaf key (the key of one
- * round, as inno_frkey_from_round made it) the answer is YES or NO whenever
- * the key decides, MAYBE otherwise; for an internal key it is NO or MAYBE.
+ * Whether a round that the key bounds may match: false only when none can.
+ * (A leaf keeps its round and is matched by inno_frwindow_matches.)
  */
-extern InnoFrKeyMatch inno_frkey_match(const InnoFrKeyQuery *q, const InnoFrKey *key, bool leaf);
+extern bool inno_frkey_may_match(const InnoFrKeyQuery *q, const InnoFrKey *key);
 
 /* How much adding b to orig grows it (>= 0; 0 when b already fits). */
 extern double inno_frkey_penalty(const InnoFrKey *orig, const InnoFrKey *b);

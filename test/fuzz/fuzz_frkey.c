@@ -167,6 +167,7 @@ Keys(Reader *r)
 	InnoFrKey	keys[MAX_ROUNDS],
 				u;
 	uint8_t		side[MAX_ROUNDS];
+	uint16_t	bytes[MAX_ROUNDS];
 	InnoFrKeySplitItem items[MAX_ROUNDS];
 	InnoFrKey	unions[2 * MAX_ROUNDS];
 	float		work[MAX_ROUNDS];
@@ -192,19 +193,20 @@ Keys(Reader *r)
 	for (i = 0; i < n; i++)
 	{
 		bool		match = inno_frwindow_matches(&w, &rs[i]);
-		InnoFrKeyMatch m = inno_frkey_match(&q, &keys[i], true);
-
-		if (match ? m == INNO_FRKEY_NO : m == INNO_FRKEY_YES)
+		if (match && !inno_frkey_may_match(&q, &keys[i]))
 			abort();
 		any |= match;
 		if (!(inno_frkey_penalty(&u, &keys[i]) == 0.0))
 			abort();
 	}
-	if (any && inno_frkey_match(&q, &u, false) != INNO_FRKEY_MAYBE)
+	if (any && !inno_frkey_may_match(&q, &u))
 		abort();
 	if (n >= 2)
 	{
-		inno_frkey_split(keys, n, (int) (Take(r, 1) % 40), side, items, unions);
+		/* leaf tuples of 20 to 48 bytes, pages of up to 40 such */
+		for (i = 0; i < n; i++)
+			bytes[i] = (uint16_t) (20 + 4 * (Take(r, 1) % 8));
+		inno_frkey_split(keys, bytes, n, (size_t) (Take(r, 1) % 40) * 28, side, items, unions);
 		for (i = 0; i < n; i++)
 			left += side[i] == 0;
 		if (left == 0 || left == n)
