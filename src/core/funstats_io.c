@@ -27,40 +27,69 @@ int
 inno_fs_format(const InnoFsHeader *h, char *buf, size_t buflen)
 {
 	const InnoFsSection *s = inno_fs_first(h);
-	size_t		o;
+	InnoTextOut out = {buf, buflen, 0};
 	int			i,
 				t,
+				b,
 				j;
 
 	if (buflen < inno_fs_text_size(h))
 		return -1;
-	o = (size_t) snprintf(buf, buflen, "{\"version\": %d, \"currencies\": [", INNO_FS_VERSION);
+	inno_text_lit(&out, "{\"version\": ");
+	inno_text_int64(&out, INNO_FS_VERSION);
+	inno_text_lit(&out, ", \"currencies\": [");
 	for (i = 0; i < h->nsections; i++, s = inno_fs_next(s))
 	{
 		const InnoCurrencyInfo *c = inno_currency_by_numeric(s->currency);
+		const int64_t fields[] = {s->rounds, s->disclosed, s->open, s->sum_low, s->sum_point, s->sum_high,
+		s->min_point, s->max_point};
+		static const char *const names[] = {"rounds", "disclosed", "open", "sum_low", "sum_point", "sum_high",
+		"min_point", "max_point"};
+		int64_t		over[INNO_FS_NTHRESHOLDS][3];
 		bool		first = true;
 		int			r;
 
+		if (i)
+			inno_text_lit(&out, ", ");
+		inno_text_lit(&out, "{\"currency\": ");
 		if (c)
-			o += (size_t) snprintf(buf + o, buflen - o, "%s{\"currency\": \"%s\"", i ? ", " : "", c->alpha);
+		{
+			inno_text_lit(&out, "\"");
+			inno_text_str(&out, c->alpha);
+			inno_text_lit(&out, "\"");
+		}
 		else
-			o += (size_t) snprintf(buf + o, buflen - o, "%s{\"currency\": null", i ? ", " : "");
-		o += (size_t) snprintf(buf + o, buflen - o,
-							   ", \"rounds\": %lld, \"disclosed\": %lld, \"open\": %lld, \"sum_low\": %lld"
-							   ", \"sum_point\": %lld, \"sum_high\": %lld, \"min_point\": %lld, \"max_point\": %lld"
-							   ", \"over\": [",
-							   (long long) s->rounds, (long long) s->disclosed, (long long) s->open,
-							   (long long) s->sum_low, (long long) s->sum_point, (long long) s->sum_high,
-							   (long long) s->min_point, (long long) s->max_point);
-		/* counts over each threshold; null where a version 1 summary did not count */
+			inno_text_lit(&out, "null");
+		for (j = 0; j < (int) (sizeof(fields) / sizeof(fields[0])); j++)
+		{
+			inno_text_lit(&out, ", \"");
+			inno_text_str(&out, names[j]);
+			inno_text_lit(&out, "\": ");
+			inno_text_int64(&out, fields[j]);
+		}
+		/* counts over each threshold (inno_fs_over, summed once from the top) */
+		for (b = 0; b < 3; b++)
+			for (t = INNO_FS_NTHRESHOLDS - 1; t >= 0; t--)
+				over[t][b] = s->band[t][b] + (t + 1 < INNO_FS_NTHRESHOLDS ? over[t + 1][b] : 0);
+		inno_text_lit(&out, ", \"over\": [");
+		/* null where a version 1 summary did not count */
 		for (t = 0; t < INNO_FS_NTHRESHOLDS; t++)
+		{
+			if (t)
+				inno_text_lit(&out, ", ");
 			if ((s->flags & INNO_FS_V1_THRESHOLDS) && inno_fs_threshold_is_new(t))
-				o += (size_t) snprintf(buf + o, buflen - o, "%snull", t ? ", " : "");
-			else
-				o += (size_t) snprintf(buf + o, buflen - o, "%s[%lld, %lld, %lld]", t ? ", " : "",
-									   (long long) inno_fs_over(s, t, 0), (long long) inno_fs_over(s, t, 1),
-									   (long long) inno_fs_over(s, t, 2));
-		o += (size_t) snprintf(buf + o, buflen - o, "], \"kinds\": {");
+			{
+				inno_text_lit(&out, "null");
+				continue;
+			}
+			for (b = 0; b < 3; b++)
+			{
+				inno_text_bytes(&out, b ? ", " : "[", b ? 2 : 1);
+				inno_text_int64(&out, over[t][b]);
+			}
+			inno_text_lit(&out, "]");
+		}
+		inno_text_lit(&out, "], \"kinds\": {");
 		/* in the vocabulary's order */
 		for (r = 1; r <= inno_round_kind_count(); r++)
 		{
@@ -69,20 +98,30 @@ inno_fs_format(const InnoFsHeader *h, char *buf, size_t buflen)
 
 			if (e->rounds == 0)
 				continue;
-			o += (size_t) snprintf(buf + o, buflen - o, "%s\"%s\": [%lld, %lld, %lld]", first ? "" : ", ",
-								   k->label, (long long) e->rounds, (long long) e->disclosed,
-								   (long long) e->sum_point);
+			if (!first)
+				inno_text_lit(&out, ", ");
+			inno_text_lit(&out, "\"");
+			inno_text_str(&out, k->label);
+			inno_text_lit(&out, "\": [");
+			inno_text_int64(&out, e->rounds);
+			inno_text_lit(&out, ", ");
+			inno_text_int64(&out, e->disclosed);
+			inno_text_lit(&out, ", ");
+			inno_text_int64(&out, e->sum_point);
+			inno_text_lit(&out, "]");
 			first = false;
 		}
-		o += (size_t) snprintf(buf + o, buflen - o, "}, \"sketch\": ");
-		j = inno_qs_format(inno_fs_sketch(s), buf + o, buflen - o);
+		inno_text_lit(&out, "}, \"sketch\": ");
+		if (out.o >= out.len)
+			return -1;
+		j = inno_qs_format(inno_fs_sketch(s), buf + out.o, buflen - out.o);
 		if (j < 0)
 			return -1;
-		o += (size_t) j;
-		o += (size_t) snprintf(buf + o, buflen - o, "}");
+		out.o += (size_t) j;
+		inno_text_lit(&out, "}");
 	}
-	o += (size_t) snprintf(buf + o, buflen - o, "]}");
-	return o < buflen ? (int) o : -1;
+	inno_text_lit(&out, "]}");
+	return inno_text_end(&out);
 }
 
 static bool
