@@ -71,11 +71,24 @@ inno_fs_threshold_neighbours(int64_t major, int *below, int *above)
 bool
 inno_fs_threshold_is_new(int t)
 {
-	int64_t		v = inno_fs_threshold_major(t);
+	static bool made = false;
+	static bool is_new[INNO_FS_NTHRESHOLDS];
 
-	while (v >= 10 && v % 10 == 0)
-		v /= 10;
-	return v == 2 || v == 3;
+	if (!made)
+	{
+		int			u;
+
+		for (u = 0; u < INNO_FS_NTHRESHOLDS; u++)
+		{
+			int64_t		v = inno_fs_threshold_major(u);
+
+			while (v >= 10 && v % 10 == 0)
+				v /= 10;
+			is_new[u] = v == 2 || v == 3;
+		}
+		made = true;
+	}
+	return is_new[t];
 }
 
 #if (INNO_FS_NTHRESHOLDS & (INNO_FS_NTHRESHOLDS - 1)) != 0

@@ -20,11 +20,17 @@ IsSpace(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
+/* (the readers work on locals: a char read may alias the cursor's fields) */
 void
 inno_json_skip_space(InnoJsonCursor *c)
 {
-	while (c->pos < c->len && IsSpace(c->s[c->pos]))
-		c->pos++;
+	const char *s = c->s;
+	size_t		p = c->pos,
+				n = c->len;
+
+	while (p < n && IsSpace(s[p]))
+		p++;
+	c->pos = p;
 }
 
 void
@@ -42,10 +48,16 @@ inno_json_trim(const char **s, size_t *len)
 bool
 inno_json_char(InnoJsonCursor *c, char ch)
 {
-	inno_json_skip_space(c);
-	if (c->pos < c->len && c->s[c->pos] == ch)
+	const char *s = c->s;
+	size_t		p = c->pos,
+				n = c->len;
+
+	while (p < n && IsSpace(s[p]))
+		p++;
+	c->pos = p;
+	if (p < n && s[p] == ch)
 	{
-		c->pos++;
+		c->pos = p + 1;
 		return true;
 	}
 	return false;
@@ -72,25 +84,34 @@ inno_json_string(InnoJsonCursor *c, const char **start, size_t *n)
 bool
 inno_json_int64(InnoJsonCursor *c, int64_t *v)
 {
+	const char *s = c->s;
+	size_t		p = c->pos,
+				n = c->len,
+				start;
 	bool		neg;
-	size_t		start;
 	uint64_t	u = 0;
 
-	inno_json_skip_space(c);
-	neg = c->pos < c->len && c->s[c->pos] == '-';
+	while (p < n && IsSpace(s[p]))
+		p++;
+	neg = p < n && s[p] == '-';
 	if (neg)
-		c->pos++;
-	start = c->pos;
-	while (c->pos < c->len && c->s[c->pos] >= '0' && c->s[c->pos] <= '9')
+		p++;
+	start = p;
+	while (p < n && s[p] >= '0' && s[p] <= '9')
 	{
-		uint64_t	d = (uint64_t) (c->s[c->pos] - '0');
+		uint64_t	d = (uint64_t) (s[p] - '0');
 
-		if (u > (UINT64_C(9223372036854775808) - d) / 10)
+		/* u * 10 + d at most 2^63 */
+		if (u >= UINT64_C(922337203685477580) && (u > UINT64_C(922337203685477580) || d > 8))
+		{
+			c->pos = p;
 			return false;
+		}
 		u = u * 10 + d;
-		c->pos++;
+		p++;
 	}
-	if (c->pos == start || (c->pos - start > 1 && c->s[start] == '0'))
+	c->pos = p;
+	if (p == start || (p - start > 1 && s[start] == '0'))
 		return false;
 	if (!neg && u > (uint64_t) INT64_MAX)
 		return false;
