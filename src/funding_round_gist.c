@@ -1,10 +1,12 @@
 /*
  * funding_round_gist.c
  *	  PostgreSQL glue for gist_funding_round_ops, the default GiST operator
- *	  class of funding_round since 0.2.0: its 16-byte key type
- *	  (funding_round_gist2_key) and support functions, including the
- *	  sortsupport function that gives PostgreSQL 14 and later a sorted,
- *	  bottom-up index build.  The key logic is in src/core/frkey.c.
+ *	  class of funding_round since 0.2.0: its key type
+ *	  (funding_round_gist2_key: a leaf's round, losslessly, or an inner
+ *	  key's 16-byte box) and support functions, including the fetch function
+ *	  of index-only scans and the sortsupport function that gives
+ *	  PostgreSQL 14 and later a sorted, bottom-up index build.  The key
+ *	  logic is in src/core/frkey.c and src/core/frleaf.c.
  */
 #include "innovation.h"
 

@@ -44,7 +44,7 @@ COMMENT ON FUNCTION @extschema@.rounds_over(@extschema@.funding_stats, numeric, 
 
 -- GiST: 0.1.0's operator class (32-byte keys) stays, renamed and no longer
 -- the default, so that the indexes it built keep working (REINDEX keeps
--- it); the new default gist_funding_round_ops, with 16-byte keys, is created
+-- it); the new default gist_funding_round_ops, with compact keys, is created
 -- by src/sql/22_funding_round_gist.sql.  PostgreSQL has no ALTER OPERATOR
 -- CLASS ... DEFAULT, and two default classes for one type and access method
 -- are refused: the flag is cleared in the catalog (superuser, as this
