@@ -1,16 +1,19 @@
 /*
  * fuzz_frkey.c
- *	  libFuzzer target for the compact GiST key of funding_round and the
- *	  statistics of funding_round columns (frkey.c, frstats.c).
+ *	  libFuzzer target for the GiST keys of funding_round and the
+ *	  statistics of funding_round columns (frkey.c, frleaf.c, frstats.c).
  *
  * The first byte picks the part.  0: the input is read as rounds (made
  * valid: dates 1900..2199 starting their period, 0 < low <= high <= the
- * largest amount or open) and a window; oracles: a leaf key never answers
- * NO for a matching round nor YES for one that does not match, the union of
- * the keys never answers NO when a round matches, a split puts keys on both
- * sides, and the summary of the rounds gives estimates within [0, 1].  1:
+ * largest amount or open) and a window; oracles: the key of a matching
+ * round, and the union of the keys, never exclude it, a split puts keys on
+ * both sides, and the summary of the rounds gives estimates within [0, 1].
+ * 1:
  * the input is read as a summary (float4s) and estimated against a window
  * read from its first bytes: no crash, an answer within [0, 1] or -1.
+ * 0xF0: the input is read as a stored key (frleaf.c): no crash; a leaf
+ * read stores again and reads back as the same round.  In part 0 every
+ * round's stored leaf reads back as the round, bytewise.
  */
 #include "frkey.h"
 #include "frstats.h"
@@ -160,6 +163,34 @@ ReadWindow(Reader *r, const InnoFundingRound *near)
 
 #define MAX_ROUNDS 64
 
+/* A round's stored leaf key reads back as the same round, bytewise. */
+static void
+StoredLeaf(const InnoFundingRound *fr)
+{
+	uint8_t		buf[INNO_FRKEY_STORED_MAX];
+	InnoFundingRound back;
+	InnoFrKey	box;
+	size_t		n = inno_frkey_write_leaf(fr, buf);
+
+	if (n > 1 + sizeof(*fr) || inno_frkey_read(buf, n, &box, &back) != INNO_FRKEY_LEAF ||
+		memcmp(&back, fr, sizeof(back)) != 0)
+		abort();
+}
+
+/*
+ * Bytes as a stored key (an index page's): read or refused, never past
+ * their end; a leaf read stores again as a key that reads as the same round.
+ */
+static void
+StoredBytes(const uint8_t *b, size_t n)
+{
+	InnoFundingRound fr;
+	InnoFrKey	box;
+
+	if (inno_frkey_read(b, n, &box, &fr) == INNO_FRKEY_LEAF)
+		StoredLeaf(&fr);
+}
+
 static void
 Keys(Reader *r)
 {
@@ -187,6 +218,7 @@ Keys(Reader *r)
 		rs[i] = ReadRound(r);
 		inno_frkey_from_round(&rs[i], &keys[i]);
 		inno_frkey_union(&u, &keys[i]);
+		StoredLeaf(&rs[i]);
 	}
 	w = ReadWindow(r, &rs[Take(r, 1) % (uint64_t) n]);
 	inno_frkey_query(&w, &q);
@@ -247,7 +279,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	if (Take(&r, 1) % 2 == 0)
+	if (data[0] == 0xF0)
+		StoredBytes(data + 1, size - 1);
+	else if (Take(&r, 1) % 2 == 0)
 		Keys(&r);
 	else
 		Summary(&r);
