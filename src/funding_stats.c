@@ -267,6 +267,11 @@ RecvPacked(const char *data, int len, const char **what, InnoError *err)
 	*what = "does not read";
 	if (st != INNO_OK)
 		return NULL;
+	if (size > MaxAllocSize - FS_OFFSET)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("funding_stats value too large to receive"),
+				 errdetail("Unpacked it would take %zu bytes.", size)));
 	t = inno_stats_new(size);
 	if (inno_fs_unpack(bytes, n, FS_BODY(t), &size, err) != INNO_OK)
 		return NULL;
