@@ -10,7 +10,8 @@
  *
  *	inner:	INNO_FRKEY_INNER_TAG, then the InnoFrKey as it is in memory;
  *	raw:	INNO_FRKEY_RAW_TAG, then the InnoFundingRound as it is in memory
- *			(for a round the compact form does not give back bytewise);
+ *			(for a round the compact form does not give back bytewise, or
+ *			would hold in more bytes);
  *	compact: the round's flags (never a tag: their version bits are set),
  *			kind, currency (varint: its slot in the key's currency list, or
  *			12 + its code), the day when dated (signed varint, from
@@ -19,9 +20,10 @@
  *			point, then point / 10^e, and unless equal to it (point - low) /
  *			10^e and (high - point) / 10^e (varints; none when open above).
  *
- * A round of a round point amount and a day of these years takes 8 or 9
- * bytes, so that with the varlena's one-byte header its index tuple is
- * the 24 bytes (the least any tuple takes) that the box's was.  Indexes are not portable across machines, so the inner and raw
+ * A round of one amount in round figures, announced on a day of these
+ * years, takes 8 or 9 bytes, so that with the varlena's one-byte header its
+ * index tuple is the 24 bytes (the least any tuple takes) that the box's
+ * was.  Indexes are not portable across machines, so the inner and raw
  * forms keep native byte order.
  */
 #include <string.h>
