@@ -15,10 +15,9 @@
  *	- a bitmap of the currencies below (bits 0..26 a fixed list, bit 27 any
  *	  other currency) and four flags: some round below is dated / undated /
  *	  disclosed / undisclosed.
- * At a leaf the key still decides most windows exactly: a bound that is not
- * exact is known to lie within one float4 step (or be beyond the int16 day
- * range), so only a window bound falling inside that step, a day beyond the
- * range or a currency outside the list needs a recheck of the heap value.
+ * An index leaf keeps its round instead (frleaf.c) and is matched exactly;
+ * the box of one round (inno_frkey_from_round) serves union, penalty, split
+ * and the curve of the sorted build.
  */
 #ifndef INNO_FRKEY_H
 #define INNO_FRKEY_H

@@ -20,17 +20,23 @@ IsSpace(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
-/* (the readers work on locals: a char read may alias the cursor's fields) */
+/*
+ * The position of the first character at or after p, of s's n, that is no
+ * space.  (The readers work on locals: a char read may alias the cursor's
+ * fields, which the compiler would otherwise load again at every one.)
+ */
+static inline size_t
+SkipSpace(const char *s, size_t p, size_t n)
+{
+	while (p < n && IsSpace(s[p]))
+		p++;
+	return p;
+}
+
 void
 inno_json_skip_space(InnoJsonCursor *c)
 {
-	const char *s = c->s;
-	size_t		p = c->pos,
-				n = c->len;
-
-	while (p < n && IsSpace(s[p]))
-		p++;
-	c->pos = p;
+	c->pos = SkipSpace(c->s, c->pos, c->len);
 }
 
 void
@@ -49,11 +55,9 @@ bool
 inno_json_char(InnoJsonCursor *c, char ch)
 {
 	const char *s = c->s;
-	size_t		p = c->pos,
-				n = c->len;
+	size_t		n = c->len,
+				p = SkipSpace(s, c->pos, n);
 
-	while (p < n && IsSpace(s[p]))
-		p++;
 	c->pos = p;
 	if (p < n && s[p] == ch)
 	{
@@ -85,14 +89,12 @@ bool
 inno_json_int64(InnoJsonCursor *c, int64_t *v)
 {
 	const char *s = c->s;
-	size_t		p = c->pos,
-				n = c->len,
+	size_t		n = c->len,
+				p = SkipSpace(s, c->pos, n),
 				start;
 	bool		neg;
 	uint64_t	u = 0;
 
-	while (p < n && IsSpace(s[p]))
-		p++;
 	neg = p < n && s[p] == '-';
 	if (neg)
 		p++;
