@@ -109,6 +109,34 @@ inno_stats_packed(const InnoFsHeader *h)
 }
 
 /*
+ * The flat value of a packed value's bytes, validated whole when validate:
+ * NULL, with *st and err set, when the bytes do not unpack (*unpacked
+ * false) or the value does not validate (*unpacked true).
+ */
+static struct varlena *
+Unpack(const uint8_t *bytes, size_t len, bool validate, bool *unpacked, InnoStatus *st, InnoError *err)
+{
+	size_t		size = 0;
+	struct varlena *t;
+
+	*unpacked = false;
+	if ((*st = inno_fs_unpack(bytes, len, NULL, &size, err)) != INNO_OK)
+		return NULL;
+	if (size > MaxAllocSize - FS_OFFSET)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("funding_stats value too large to unpack"),
+				 errdetail("Unpacked it would take %zu bytes.", size)));
+	t = inno_stats_new(size);
+	if ((*st = inno_fs_unpack(bytes, len, FS_BODY(t), &size, err)) != INNO_OK)
+		return NULL;
+	*unpacked = true;
+	if (validate && (*st = inno_fs_validate(FS_BODY(t), size, err)) != INNO_OK)
+		return NULL;
+	return t;
+}
+
+/*
  * A value in any form as a flat stored value, checked before it is
  * trusted.  Besides stored values this accepts aggregation states: Citus
  * ships partial states between nodes through the output function.  A flat
@@ -126,20 +154,11 @@ ReadStats(Datum datum, bool validate_packed)
 	inno_error_clear(&err);
 	if (IS_PACKED(d))
 	{
-		const uint8_t *bytes = (const uint8_t *) FS_BODY(d);
-		size_t		len = VARSIZE(d) - FS_OFFSET;
-		size_t		size = 0;
-		struct varlena *t = NULL;
+		bool		unpacked;
+		struct varlena *t = Unpack((const uint8_t *) FS_BODY(d), VARSIZE(d) - FS_OFFSET, validate_packed,
+								   &unpacked, &st, &err);
 
-		st = inno_fs_unpack(bytes, len, NULL, &size, &err);
-		if (st == INNO_OK)
-		{
-			t = inno_stats_new(size);
-			st = inno_fs_unpack(bytes, len, FS_BODY(t), &size, &err);
-		}
-		if (st == INNO_OK && validate_packed)
-			st = inno_fs_validate(FS_BODY(t), size, &err);
-		if (st != INNO_OK)
+		if (t == NULL)
 			inno_report_corrupt(st, &err, "funding_stats");
 		return FS_BODY(t);
 	}
@@ -258,27 +277,12 @@ funding_stats_out(PG_FUNCTION_ARGS)
 static struct varlena *
 RecvPacked(const char *data, int len, const char **what, InnoError *err)
 {
-	const uint8_t *bytes = (const uint8_t *) data + 1;
-	size_t		n = (size_t) len - 1,
-				size = 0;
-	struct varlena *t;
-	InnoStatus	st = inno_fs_unpack(bytes, n, NULL, &size, err);
+	bool		unpacked;
+	InnoStatus	st;
+	struct varlena *t = Unpack((const uint8_t *) data + 1, (size_t) len - 1, true, &unpacked, &st, err);
 
-	*what = "does not read";
-	if (st != INNO_OK)
-		return NULL;
-	if (size > MaxAllocSize - FS_OFFSET)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("funding_stats value too large to receive"),
-				 errdetail("Unpacked it would take %zu bytes.", size)));
-	t = inno_stats_new(size);
-	if (inno_fs_unpack(bytes, n, FS_BODY(t), &size, err) != INNO_OK)
-		return NULL;
-	*what = "is not a valid summary";
-	if (inno_fs_validate(FS_BODY(t), size, err) != INNO_OK)
-		return NULL;
-	return inno_stats_packed(FS_BODY(t));
+	*what = unpacked ? "is not a valid summary" : "does not read";
+	return t != NULL ? inno_stats_packed(FS_BODY(t)) : NULL;
 }
 
 PG_FUNCTION_INFO_V1(funding_stats_recv);
